@@ -1,0 +1,1 @@
+"""The newsarchive SQLite archive: schema, single writer, search and export (no Scrapy here)."""

@@ -1,0 +1,1 @@
+"""The newsarchive Scrapy project: discovery, polite fetching, extraction, normalisation."""
