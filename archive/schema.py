@@ -1,0 +1,82 @@
+"""The archive's public schema, built only by numbered migrations."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsarchive")
+
+#: Public tables: names are a contract with datasette users and researchers.
+PUBLIC_TABLES = ("articles", "captures", "sources", "crawl_runs", "revisions", "frontier")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Articles, captures, sources, runs, revisions and their full-text index."""
+    db["sources"].create(
+        {"name": str, "url": str, "language": str, "timezone": str, "calendar": str,
+         "config": str, "added": str, "updated": str},
+        pk="name",
+    )
+    db["crawl_runs"].create(
+        {"id": int, "started": str, "finished": str, "status": str, "sources": str,
+         "discovered": int, "fetched": int, "articles_new": int, "articles_updated": int,
+         "articles_unchanged": int, "not_modified": int, "fetch_failed": int,
+         "extraction_failed": int, "not_article": int, "blocked": int, "bytes": int,
+         "per_source": str, "error": str},
+        pk="id",
+    )
+    db["captures"].create(
+        {"id": int, "run_id": int, "source": str, "url": str, "final_url": str, "fetched": str,
+         "status": int, "headers": str, "body": bytes, "body_encoding": str, "body_sha256": str,
+         "size": int, "charset": str, "outcome": str, "error": str},
+        pk="id",
+        foreign_keys=[("run_id", "crawl_runs", "id")],
+    )
+    db["captures"].create_index(["url"])
+    db["captures"].create_index(["source", "fetched"])
+    db["articles"].create(
+        {"id": int, "url": str, "source": str, "title": str, "text": str, "published": str,
+         "modified": str, "language": str, "authors": str, "description": str, "tags": str,
+         "categories": str, "image": str, "sitename": str, "word_count": int, "content_hash": str,
+         "date_evidence": str, "first_seen": str, "last_seen": str, "last_changed": str,
+         "capture_id": int, "status": str, "extractor": str, "boilerplate_removed": int},
+        pk="id",
+        not_null={"url", "source"},
+        foreign_keys=[("capture_id", "captures", "id"), ("source", "sources", "name")],
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["source", "published"])
+    db["articles"].create_index(["published"])
+    db["articles"].create_index(["language"])
+    db["revisions"].create(
+        {"id": int, "article_id": int, "url": str, "title": str, "text": str, "content_hash": str,
+         "capture_id": int, "first_seen": str, "replaced": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("capture_id", "captures", "id")],
+    )
+    db["revisions"].create_index(["article_id"])
+    # The index holds the *search form* of title and text (archive.searchform), not the text as
+    # published, so that Arabic/Persian letter variants, digits and ZWNJ spellings match.
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5("
+        "title, text, tokenize='unicode61 remove_diacritics 2')"
+    )
+
+
+@migrations()
+def m002_frontier(db: Database) -> None:
+    """The crawl frontier: every discovered URL until it is fetched or has failed."""
+    db["frontier"].create(
+        {"url": str, "source": str, "kind": str, "depth": int, "discovered": str, "run_id": int,
+         "state": str, "attempts": int, "updated": str, "error": str, "hint_date": str,
+         "article_url": str},
+        pk="url",
+    )
+    db["frontier"].create_index(["source", "state"])
+
+
+def migrate(db: Database) -> None:
+    """Apply every pending migration."""
+    migrations.apply(db)

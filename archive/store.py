@@ -1,0 +1,214 @@
+"""The archive's single writer: every row the crawler produces goes through `Archive`."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from .errors import ArchiveError
+from .schema import migrate
+from .searchform import search_form
+from .timeutil import isoformat
+
+SaveOutcome = Literal["new", "updated", "unchanged"]
+
+BUSY_TIMEOUT_MS = 30_000
+_JSON_LIST_FIELDS = ("authors", "tags", "categories")
+
+
+def content_hash(title: str | None, text: str | None) -> str:
+    """The digest that decides whether an article changed."""
+    return hashlib.sha256(f"{title or ''}\n{text or ''}".encode()).hexdigest()
+
+
+def word_count(text: str | None) -> int:
+    """Whitespace-separated words in `text`."""
+    return len((text or "").split())
+
+
+def compress_body(body: bytes) -> bytes:
+    """Raw bodies are stored gzip-compressed (mtime 0, so equal bodies give equal blobs)."""
+    return gzip.compress(body, compresslevel=6, mtime=0)
+
+
+def decompress_body(blob: bytes | None) -> bytes:
+    """The raw body of a capture row."""
+    return gzip.decompress(blob) if blob else b""
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> Database:
+    """Open an archive database in WAL mode with a busy timeout."""
+    path = Path(path)
+    if readonly and not path.exists():
+        raise ArchiveError(f"{path}: no such archive")
+    if path.exists() and path.is_dir():
+        raise ArchiveError(f"{path}: is a directory, not an archive file")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path}: not a newsarchive archive ({exc})") from None
+    return Database(conn)
+
+
+class Archive:
+    """One archive file: open it, then read and write articles, captures, runs and the frontier."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        self.db = connect(self.path, readonly=readonly)
+        if readonly:
+            if not self.db["articles"].exists():
+                raise ArchiveError(f"{self.path}: not a newsarchive archive (no articles table)")
+        else:
+            try:
+                migrate(self.db)
+            except sqlite3.DatabaseError as exc:
+                raise ArchiveError(f"{self.path}: cannot prepare the archive ({exc})") from None
+
+    def close(self) -> None:
+        """Checkpoint the WAL back into the main file and close."""
+        if not self.readonly:
+            try:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.DatabaseError:
+                pass
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All writes inside commit together or not at all."""
+        with self.db.atomic():
+            yield self.db
+
+    # -- sources and runs ---------------------------------------------------------------------
+
+    def upsert_sources(self, sources: Iterable[dict[str, Any]]) -> None:
+        """Record the configured sources (name, url, language, timezone, calendar, config)."""
+        now = isoformat()
+        rows = []
+        for source in sources:
+            row = dict(source)
+            row["config"] = json.dumps(row.get("config") or {}, ensure_ascii=False, sort_keys=True)
+            row["updated"] = now
+            rows.append(row)
+        with self.transaction():
+            for row in rows:
+                existing = self.db["sources"].count_where("name = ?", [row["name"]])
+                if not existing:
+                    row["added"] = now
+                self.db["sources"].upsert(row, pk="name")
+
+    def start_run(self, sources: list[str]) -> int:
+        """Open a crawl_runs row and return its id."""
+        with self.transaction():
+            table = self.db["crawl_runs"]
+            table.insert({"started": isoformat(), "status": "running",
+                          "sources": json.dumps(sources, ensure_ascii=False)})
+            return int(table.last_pk)
+
+    def finish_run(self, run_id: int, status: str, totals: dict[str, int],
+                   per_source: dict[str, dict[str, int]], error: str | None = None) -> None:
+        """Close a crawl_runs row with its statistics."""
+        row: dict[str, Any] = {"finished": isoformat(), "status": status, "error": error,
+                               "per_source": json.dumps(per_source, ensure_ascii=False, sort_keys=True)}
+        row.update(totals)
+        with self.transaction():
+            self.db["crawl_runs"].update(run_id, row)
+
+    # -- captures and articles ----------------------------------------------------------------
+
+    def _insert_capture(self, capture: dict[str, Any]) -> int:
+        row = dict(capture)
+        body: bytes = row.pop("body", b"") or b""
+        row["headers"] = json.dumps(row.get("headers") or {}, ensure_ascii=False)
+        row["size"] = len(body)
+        row["body_sha256"] = hashlib.sha256(body).hexdigest()
+        row["body"] = compress_body(body)
+        row["body_encoding"] = "gzip"
+        table = self.db["captures"]
+        table.insert(row)
+        return int(table.last_pk)
+
+    def add_capture(self, capture: dict[str, Any]) -> int:
+        """Store one fetch that produced no article (a listing, a failure, a non-article)."""
+        with self.transaction():
+            return self._insert_capture(capture)
+
+    def save_article(self, article: dict[str, Any], capture: dict[str, Any]) -> SaveOutcome:
+        """Store a capture and its article in one transaction; keep a revision when it changed."""
+        with self.transaction():
+            capture_id = self._insert_capture(capture)
+            return self._upsert_article(article, capture_id, capture.get("fetched") or isoformat())
+
+    def _upsert_article(self, article: dict[str, Any], capture_id: int, seen: str) -> SaveOutcome:
+        row = dict(article)
+        for key in _JSON_LIST_FIELDS:
+            row[key] = json.dumps(list(row.get(key) or []), ensure_ascii=False)
+        if isinstance(row.get("date_evidence"), dict | list):
+            row["date_evidence"] = json.dumps(row["date_evidence"], ensure_ascii=False)
+        row["content_hash"] = content_hash(row.get("title"), row.get("text"))
+        row["word_count"] = word_count(row.get("text"))
+        row["capture_id"] = capture_id
+        row["last_seen"] = seen
+        articles = self.db["articles"]
+        existing = next(articles.rows_where("url = ?", [row["url"]], limit=1), None)
+        if existing is None:
+            row["first_seen"] = seen
+            row["last_changed"] = seen
+            articles.insert(row)
+            article_id = int(articles.last_pk)
+            self._index(article_id, row)
+            return "new"
+        article_id = existing["id"]
+        if existing["content_hash"] == row["content_hash"]:
+            articles.update(article_id, {"last_seen": seen, "capture_id": capture_id})
+            return "unchanged"
+        self.db["revisions"].insert({
+            "article_id": article_id, "url": existing["url"], "title": existing["title"],
+            "text": existing["text"], "content_hash": existing["content_hash"],
+            "capture_id": existing["capture_id"],
+            "first_seen": existing["last_changed"] or existing["first_seen"], "replaced": seen,
+        })
+        row["last_changed"] = seen
+        row.pop("first_seen", None)
+        articles.update(article_id, row)
+        self._index(article_id, row)
+        return "updated"
+
+    def _index(self, article_id: int, row: dict[str, Any]) -> None:
+        self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article_id])
+        self.db.execute(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+            [article_id, search_form(row.get("title") or ""), search_form(row.get("text") or "")],
+        )
+
+    # -- reads the crawler needs --------------------------------------------------------------
+
+    def article_first_seen(self, source: str) -> dict[str, str]:
+        """Map of archived article URL to the time it was first seen, for one source."""
+        rows = self.db.execute("SELECT url, first_seen FROM articles WHERE source = ?", [source])
+        return {url: first_seen for url, first_seen in rows.fetchall()}

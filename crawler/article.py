@@ -1,0 +1,106 @@
+"""One fetched page to one article record: decode, extract, date, identify, canonicalise.
+
+The crawler and `newsarchive extract` both call `process_page`, so they archive the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from archive.timeutil import utcnow
+
+from .dates import find_article_dates
+from .encoding import decode_html
+from .extraction import Extraction, extract_html
+from .language import identify_language
+from .urls import canonicalize
+
+
+def _version(dist: str) -> str:
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+EXTRACTOR = f"newsarchive {_version('newsarchive')} / trafilatura {_version('trafilatura')}"
+
+
+@dataclass
+class PageContext:
+    """What the crawler knows about a page besides its bytes."""
+
+    url: str
+    header_charset: str | None = None
+    source: str | None = None
+    language: str | None = None  # the source's declared language
+    timezone: str = "UTC"
+    fetched_at: datetime = field(default_factory=utcnow)
+    date_hints: list[tuple[str, str]] = field(default_factory=list)  # (feed|sitemap, printed date)
+    allowed_hosts: set[str] | None = None  # rel=canonical may only point inside these
+
+
+@dataclass
+class ProcessedPage:
+    """The outcome of processing one page: status, charset, and the article when there is one."""
+
+    status: str  # ok | not_article | empty | extraction_failed | encoding_error
+    charset: str
+    extraction: Extraction
+    article: dict[str, Any] | None = None
+
+    @property
+    def reason(self) -> str | None:
+        return self.extraction.reason
+
+
+def _canonical(extracted: str | None, ctx: PageContext) -> str:
+    """rel=canonical when it stays on the source's hosts, else the fetched URL; canonicalised."""
+    if extracted:
+        candidate = urljoin(ctx.url, extracted)
+        host = (urlsplit(candidate).hostname or "").lower()
+        fetched_host = (urlsplit(ctx.url).hostname or "").lower()
+        if urlsplit(candidate).scheme in ("http", "https") and (
+                host == fetched_host or (ctx.allowed_hosts and host in ctx.allowed_hosts)):
+            return canonicalize(candidate)
+    return canonicalize(ctx.url)
+
+
+def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
+    """Turn one page's raw bytes into an article record (or say why it is not one)."""
+    decoded = decode_html(body, ctx.header_charset)
+    extraction = extract_html(decoded.text, ctx.url)
+    status = extraction.status
+    if status == "ok" and not decoded.clean:
+        status = "encoding_error"
+    if status not in ("ok", "encoding_error"):
+        return ProcessedPage(status, decoded.charset, extraction)
+    language = identify_language(extraction.text, ctx.language or extraction.page_language)
+    dates = find_article_dates(decoded.text, url=ctx.url, tz=ctx.timezone, lang=language,
+                               fetched_at=ctx.fetched_at, hints=ctx.date_hints)
+    evidence = {key: getattr(dates, key).to_dict() for key in ("published", "modified")
+                if getattr(dates, key) is not None}
+    article = {
+        "url": _canonical(extraction.canonical_url, ctx),
+        "source": ctx.source,
+        "title": extraction.title,
+        "text": extraction.text,
+        "published": dates.published.value if dates.published else None,
+        "modified": dates.modified.value if dates.modified else None,
+        "language": language,
+        "authors": extraction.authors,
+        "description": extraction.description,
+        "tags": extraction.tags,
+        "categories": extraction.categories,
+        "image": extraction.image,
+        "sitename": extraction.sitename,
+        "date_evidence": evidence or None,
+        "status": status,
+        "extractor": EXTRACTOR,
+        "boilerplate_removed": extraction.removed_chars,
+    }
+    return ProcessedPage(status, decoded.charset, extraction, article)

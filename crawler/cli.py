@@ -1,0 +1,139 @@
+"""The crawler's commands, added to the `newsarchive` group: crawl, demo, extract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from archive.errors import EXIT_PARTIAL, ConfigError
+from archive.lock import crawl_lock
+from archive.options import db_option, format_option, source_filter_option, sources_option
+
+from .runner import RunResult
+
+
+def register(group: click.Group) -> None:
+    """Entry point `newsarchive.commands`: add the crawler's commands to `group`."""
+    for command in (crawl, demo, extract):
+        group.add_command(command)
+
+
+def _summary(result: RunResult) -> None:
+    click.echo(f"Run {result.run_id}: {result.status}")
+    for name, counts in result.per_source.items():
+        click.echo(f"  {name:14} {counts['articles_new']:5} new  {counts['articles_updated']:4} updated  "
+                   f"{counts['articles_unchanged']:4} unchanged  {counts['fetched']:5} fetched  "
+                   f"{counts['fetch_failed']:3} failed  {counts['extraction_failed']:3} extraction failures")
+
+
+@click.command()
+@sources_option
+@db_option
+@source_filter_option
+@click.pass_context
+def crawl(ctx: click.Context, sources_file: str, db: str, source_names: tuple[str, ...]) -> None:
+    """Crawl the sources into the archive (the job to run from cron).
+
+    \b
+    Exit codes: 0 success, 1 failure, 2 bad configuration, 3 partial failure
+    (more failed fetches/extractions than NEWSARCHIVE_FAILURE_THRESHOLD), 75 another crawl holds the lock.
+
+    \b
+    Example:
+        newsarchive crawl --sources sources.toml --db archive.db
+        newsarchive crawl --source sobhesahel --source hormozgan-news
+    """
+    from .runner import run_crawl
+    from .sources import load_sources
+
+    load_sources(sources_file).select(list(source_names))  # validate before taking the lock
+    with crawl_lock(Path(db)):
+        result = run_crawl(Path(db), Path(sources_file), list(source_names))
+    _summary(result)
+    if result.status == "partial":
+        ctx.exit(EXIT_PARTIAL)
+    if result.status != "ok":
+        ctx.exit(1)
+
+
+@click.command()
+@db_option
+@click.option("--delay", default=0.0, show_default=True, type=float,
+              help="Seconds between requests to each demo site.")
+def demo(db: str, delay: float) -> None:
+    """Crawl the built-in offline demo sites (Persian, Arabic, English) into the archive.
+
+    \b
+    Example:
+        newsarchive demo                  # into ./archive.db
+        newsarchive demo --db /tmp/demo.db
+    """
+    from .demo_run import run_demo
+
+    with crawl_lock(Path(db)):
+        run_demo(Path(db), delay=delay)
+
+
+def _inputs(paths: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in (".html", ".htm", ".warc", ".gz"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ConfigError(f"{path}: no such file or directory")
+    return files
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--url", help="The page's original URL (for relative links, canonical URL, URL dates).")
+@click.option("--charset", help="The charset an HTTP header declared, if known.")
+@click.option("--timezone", default="UTC", show_default=True, help="Time zone for dates printed without one.")
+@click.option("--language", help="The source's declared language (ISO 639-1).")
+@format_option("json", "jsonl", "text", default="json")
+def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezone: str,
+            language: str | None, fmt: str) -> None:
+    """Extract articles from saved HTML files or folders, exactly as the crawler does.
+
+    \b
+    Example:
+        newsarchive extract page.html --url https://www.sobhesahel.com/fa/news/1234 --timezone Asia/Tehran
+        newsarchive extract saved-pages/ --format jsonl > articles.jsonl
+    """
+    from .article import PageContext, process_page
+
+    records: list[dict[str, Any]] = []
+    for path in _inputs(paths):
+        page_url = url or path.resolve().as_uri()
+        page = process_page(path.read_bytes(), PageContext(url=page_url, header_charset=charset,
+                                                            timezone=timezone, language=language))
+        article = page.article or {}
+        ex = page.extraction
+        records.append({
+            "path": str(path), "url": article.get("url", page_url), "status": page.status,
+            "reason": page.reason, "charset": page.charset, "title": ex.title, "text": ex.text,
+            "published": article.get("published"), "modified": article.get("modified"),
+            "date_evidence": article.get("date_evidence"), "language": article.get("language"),
+            "authors": ex.authors, "description": ex.description, "tags": ex.tags,
+            "categories": ex.categories, "image": ex.image, "canonical_url": ex.canonical_url,
+            "sitename": ex.sitename,
+        })
+    if fmt == "json":
+        click.echo(json.dumps(records if len(records) != 1 else records[0], ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        for record in records:
+            click.echo(f"== {record['path']} [{record['status']}]")
+            click.echo(f"title: {record['title']}\npublished: {record['published']}\n"
+                       f"language: {record['language']}\nauthors: {', '.join(record['authors'])}\n")
+            click.echo(record["text"])
+            click.echo()

@@ -1,0 +1,45 @@
+"""newsarchive's Scrapy settings, read once into one typed object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrapy.settings import BaseSettings
+
+from .sources import Source, load_sources
+
+
+@dataclass(frozen=True)
+class NewsarchiveConfig:
+    """Every NEWSARCHIVE_* setting, typed; built by `from_settings` and nowhere else."""
+
+    db: Path
+    sources_file: Path
+    sources: tuple[Source, ...]
+    failure_threshold: float  # share of failed fetches/extractions above which a run is partial
+    max_article_bytes: int  # bodies larger than this are not extracted (capture kept)
+    progress: bool  # print live per-source progress to stderr
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings, source_names: list[str] | None = None) -> NewsarchiveConfig:
+        """Read and validate the settings (raises archive.errors.ConfigError)."""
+        sources_file = Path(settings.get("NEWSARCHIVE_SOURCES", "sources.toml"))
+        names = source_names or settings.getlist("NEWSARCHIVE_SOURCE_NAMES")
+        sources = tuple(load_sources(sources_file).select(names))
+        return cls(
+            db=Path(settings.get("NEWSARCHIVE_DB", "archive.db")),
+            sources_file=sources_file,
+            sources=sources,
+            failure_threshold=settings.getfloat("NEWSARCHIVE_FAILURE_THRESHOLD", 0.5),
+            max_article_bytes=settings.getint("NEWSARCHIVE_MAX_ARTICLE_BYTES", 5 * 1024 * 1024),
+            progress=settings.getbool("NEWSARCHIVE_PROGRESS", False),
+        )
+
+    def download_slots(self) -> dict[str, dict[str, float]]:
+        """Per-host politeness from the sources: Scrapy's DOWNLOAD_SLOTS."""
+        slots: dict[str, dict[str, float]] = {}
+        for source in self.sources:
+            for host in source.hosts():
+                slots[host] = {"concurrency": source.concurrency, "delay": source.delay}
+        return slots

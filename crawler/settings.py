@@ -1,0 +1,37 @@
+"""Scrapy settings of the newsarchive project (see README "Settings" for each NEWSARCHIVE_* key)."""
+
+BOT_NAME = "newsarchive"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Politeness. Users should set a User-Agent that says who they are and how to reach them.
+USER_AGENT = "newsarchive/0.1 (+https://github.com/newsarchive/newsarchive; research news archive)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Bounded size and time.
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 10
+DEPTH_LIMIT = 6
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+
+ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
+
+# newsarchive's own settings, read by crawler.config.NewsarchiveConfig.from_settings.
+NEWSARCHIVE_DB = "archive.db"
+NEWSARCHIVE_SOURCES = "sources.toml"
+NEWSARCHIVE_FAILURE_THRESHOLD = 0.5
+NEWSARCHIVE_MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+NEWSARCHIVE_PROGRESS = False

@@ -1,0 +1,180 @@
+"""Sources are data: a TOML file of `[[source]]` tables, validated with file/line errors."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from archive.errors import ConfigError
+
+CALENDARS = ("gregorian", "jalali", "hijri")
+# Iranian sources print Tehran time; Afghan ones Kabul time. Others default to UTC.
+_DEFAULT_TZ_BY_LANGUAGE = {"fa": "Asia/Tehran"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One news site and how to crawl it."""
+
+    name: str
+    url: str
+    delay: float = 1.0  # seconds between requests to the host
+    concurrency: int = 1  # parallel requests to the host
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()  # extra start pages (section listings)
+    article_pattern: str | None = None  # regex an article URL must match (search, not full match)
+    exclude_pattern: str | None = None  # regex of URLs never to fetch
+    language: str | None = None  # ISO 639-1; identified per article when absent
+    timezone: str | None = None  # IANA zone for dates printed without offset
+    calendar: str | None = None  # gregorian | jalali | hijri; guessed from the page when absent
+    max_depth: int = 2  # link hops from the home page / section pages
+    max_pages: int = 2000  # per-run fetch budget for the host
+    revisit_hours: float = 48  # re-fetch articles first seen less than this ago; 0 turns it off
+    allowed_hosts: tuple[str, ...] = ()  # more hosts of the same site (e.g. a CDN-less m. host)
+
+    @property
+    def host(self) -> str:
+        return (urlsplit(self.url).hostname or "").lower()
+
+    @property
+    def tz(self) -> str:
+        """The time zone dates without an offset are read in."""
+        return self.timezone or _DEFAULT_TZ_BY_LANGUAGE.get(self.language or "", "UTC")
+
+    def hosts(self) -> set[str]:
+        """Hosts that belong to this source."""
+        base = self.host.removeprefix("www.")
+        return {base, "www." + base, "m." + base, *(h.lower() for h in self.allowed_hosts)}
+
+    def to_record(self) -> dict[str, Any]:
+        """The row for the archive's `sources` table."""
+        config = {f.name: getattr(self, f.name) for f in fields(self)
+                  if f.name not in ("name", "url", "language", "timezone", "calendar")}
+        config = {k: list(v) if isinstance(v, tuple) else v for k, v in config.items()}
+        return {"name": self.name, "url": self.url, "language": self.language,
+                "timezone": self.tz, "calendar": self.calendar, "config": config}
+
+
+@dataclass
+class SourcesFile:
+    """All sources of one file."""
+
+    path: Path
+    sources: list[Source] = field(default_factory=list)
+
+    def get(self, name: str) -> Source:
+        for source in self.sources:
+            if source.name == name:
+                return source
+        names = ", ".join(s.name for s in self.sources) or "none"
+        raise ConfigError(f"{self.path}: no source named {name!r} (sources: {names})")
+
+    def select(self, names: list[str] | tuple[str, ...] | None) -> list[Source]:
+        """The named sources, or all of them."""
+        return [self.get(n) for n in names] if names else list(self.sources)
+
+
+_FIELD_TYPES = {f.name: f.type for f in fields(Source)}
+_TUPLE_FIELDS = {"feeds", "sitemaps", "sections", "allowed_hosts"}
+_NUMBER_FIELDS = {"delay": float, "concurrency": int, "max_depth": int, "max_pages": int,
+                  "revisit_hours": float}
+_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def _table_lines(text: str) -> list[int]:
+    """Line numbers (1-based) of each `[[source]]` header, in order."""
+    return [i for i, line in enumerate(text.splitlines(), 1)
+            if re.match(r"^\s*\[\[\s*source\s*\]\]", line)]
+
+
+def _check_url(value: object, where: str, key: str) -> str:
+    if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https") \
+            or not urlsplit(value).hostname:
+        raise ConfigError(f"{where}: {key} must be an http(s) URL, got {value!r}")
+    return value
+
+
+def _parse_source(raw: dict[str, Any], where: str) -> Source:
+    unknown = sorted(set(raw) - set(_FIELD_TYPES))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_FIELD_TYPES))})")
+    for key in ("name", "url"):
+        if key not in raw:
+            raise ConfigError(f"{where}: source has no {key!r}")
+    name = raw["name"]
+    if not isinstance(name, str) or not _NAME_RE.match(name):
+        raise ConfigError(f"{where}: name must be letters, digits, '-', '_' or '.', got {name!r}")
+    values: dict[str, Any] = {"name": name, "url": _check_url(raw["url"], where, "url")}
+    for key, cast in _NUMBER_FIELDS.items():
+        if key in raw:
+            value = raw[key]
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ConfigError(f"{where}: {key} must be a non-negative number, got {value!r}")
+            values[key] = cast(value)
+    if values.get("concurrency") == 0:
+        raise ConfigError(f"{where}: concurrency must be at least 1")
+    for key in _TUPLE_FIELDS:
+        if key in raw:
+            items = raw[key]
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise ConfigError(f"{where}: {key} must be a list of strings")
+            if key != "allowed_hosts":
+                items = [_check_url(i, where, key) for i in items]
+            values[key] = tuple(items)
+    for key in ("article_pattern", "exclude_pattern"):
+        if key in raw:
+            try:
+                re.compile(raw[key])
+            except (re.error, TypeError) as exc:
+                raise ConfigError(f"{where}: {key} is not a valid regular expression ({exc})") from None
+            values[key] = raw[key]
+    if "language" in raw:
+        if not isinstance(raw["language"], str) or not re.fullmatch(r"[a-z]{2}", raw["language"]):
+            raise ConfigError(f"{where}: language must be an ISO 639-1 code like 'fa', got {raw['language']!r}")
+        values["language"] = raw["language"]
+    if "timezone" in raw:
+        try:
+            ZoneInfo(str(raw["timezone"]))
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"{where}: unknown timezone {raw['timezone']!r}") from None
+        values["timezone"] = raw["timezone"]
+    if "calendar" in raw:
+        if raw["calendar"] not in CALENDARS:
+            raise ConfigError(f"{where}: calendar must be one of {', '.join(CALENDARS)}")
+        values["calendar"] = raw["calendar"]
+    return Source(**values)
+
+
+def load_sources(path: str | Path) -> SourcesFile:
+    """Read and validate a sources file; every problem is a one-line ConfigError naming file and line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such sources file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    raw_sources = data.get("source")
+    if not isinstance(raw_sources, list) or not raw_sources:
+        raise ConfigError(f"{path}: no [[source]] tables")
+    lines = _table_lines(text)
+    result = SourcesFile(path)
+    seen: dict[str, str] = {}
+    for index, raw in enumerate(raw_sources):
+        where = f"{path}:{lines[index]}" if index < len(lines) else f"{path}: source #{index + 1}"
+        source = _parse_source(raw, where)
+        if source.name in seen:
+            raise ConfigError(f"{where}: duplicate source name {source.name!r} (first at {seen[source.name]})")
+        seen[source.name] = f"line {lines[index]}" if index < len(lines) else f"source #{index + 1}"
+        result.sources.append(source)
+    return result

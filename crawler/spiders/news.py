@@ -1,0 +1,279 @@
+"""The one generic spider for every source: feeds, sitemaps and section pages lead to articles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urljoin
+
+import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from archive.frontier import Frontier
+from archive.store import Archive
+from archive.timeutil import isoformat, utcnow
+
+from ..article import PageContext, process_page
+from ..config import NewsarchiveConfig
+from ..discovery import html_links, is_asset, looks_like_article, parse_xml_listing, robots_sitemaps
+from ..items import ArticleItem, CaptureItem
+from ..sources import Source
+from ..stats import RunStats, per_source, totals
+from ..urls import canonicalize, same_site
+
+LISTING, FEED, SITEMAP, ROBOTS, ARTICLE = "listing", "feed", "sitemap", "robots", "article"
+
+
+def _header_charset(response: Response) -> str | None:
+    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip("'\"") or None
+    return None
+
+
+def _headers(response: Response) -> dict[str, str]:
+    return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawl each source's feeds, sitemaps and sections; extract and archive its articles."""
+
+    name = "news"
+
+    def __init__(self, source: str | None = None, sources: str | None = None, db: str | None = None,
+                 *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.source_arg = [s for s in (source or "").split(",") if s]
+        self.sources_arg = sources
+        self.db_arg = db
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.sources_arg:
+            crawler.settings.set("NEWSARCHIVE_SOURCES", spider.sources_arg, priority="spider")
+        if spider.db_arg:
+            crawler.settings.set("NEWSARCHIVE_DB", spider.db_arg, priority="spider")
+        spider.config = NewsarchiveConfig.from_settings(crawler.settings, spider.source_arg)
+        crawler.settings.set("DOWNLOAD_SLOTS", spider.config.download_slots(), priority="spider")
+        spider.sources = {s.name: s for s in spider.config.sources}
+        spider.archive = Archive(spider.config.db)
+        spider.frontier = Frontier(spider.archive.db)
+        spider.archive.upsert_sources(s.to_record() for s in spider.config.sources)
+        spider.run_id = spider.archive.start_run(list(spider.sources))
+        spider.budget = {name: 0 for name in spider.sources}
+        spider.known = {name: spider.frontier.article_first_seen(name) for name in spider.sources}
+        crawler.signals.connect(spider.closed_run, signal=signals.spider_closed)
+        return spider
+
+    # -- scheduling ---------------------------------------------------------------------------
+
+    def _request(self, source: Source, url: str, kind: str, depth: int = 0, **meta: Any) -> scrapy.Request | None:
+        """A request for `url`, or None when the source's budget for this run is spent."""
+        if self.budget[source.name] >= source.max_pages:
+            RunStats(self.crawler.stats, source.name).inc("budget_exhausted")
+            return None
+        self.budget[source.name] += 1
+        callback = self.parse_article if kind == ARTICLE else self.parse_listing
+        return scrapy.Request(url, callback=callback, errback=self.failed,
+                              meta={"source": source.name, "kind": kind, "depth": depth, **meta},
+                              dont_filter=kind == ROBOTS)
+
+    async def start(self) -> AsyncIterator[Any]:
+        for request in self.start_requests():
+            yield request
+
+    def start_requests(self) -> Iterator[scrapy.Request]:
+        for source in self.sources.values():
+            seeds = [(urljoin(source.url, "/robots.txt"), ROBOTS)]
+            seeds += [(source.url, LISTING)] + [(u, LISTING) for u in source.sections]
+            seeds += [(u, FEED) for u in source.feeds] + [(u, SITEMAP) for u in source.sitemaps]
+            if not source.sitemaps:
+                seeds.append((urljoin(source.url, "/sitemap.xml"), SITEMAP))
+            for url, kind in seeds:
+                request = self._request(source, url, kind, dont_obey_robotstxt=kind == ROBOTS)
+                if request:
+                    yield request
+            # Articles discovered by an earlier run that never finished them.
+            for row in self.frontier.pending(source.name):
+                request = self._request(source, row["url"], ARTICLE, row["depth"] or 0,
+                                        hint_date=row["hint_date"], hint_origin=row["kind"])
+                if request:
+                    yield request
+
+    def _wants_article(self, source: Source, url: str) -> bool:
+        """Not archived yet, or archived recently enough to be revisited for edits."""
+        first_seen = self.known[source.name].get(url)
+        if first_seen is None:
+            return True
+        if source.revisit_hours <= 0:
+            return False
+        return isoformat(utcnow() - timedelta(hours=source.revisit_hours)) < first_seen
+
+    def _discovered(self, source: Source, urls: Iterable[tuple[str, str | None]], depth: int,
+                    origin: str) -> Iterator[scrapy.Request]:
+        """Requests for the article URLs found on a listing; each is committed to the frontier first."""
+        fresh = []
+        for url, hint_date in urls:
+            url = canonicalize(url)
+            if not same_site(url, source.hosts()) or not self._wants_article(source, url):
+                continue
+            fresh.append({"url": url, "kind": origin, "depth": depth, "hint_date": hint_date})
+        if not fresh:
+            return
+        stats = RunStats(self.crawler.stats, source.name)
+        stats.inc("discovered", self.frontier.add(source.name, fresh, self.run_id))
+        self.frontier.requeue(e["url"] for e in fresh if e["url"] in self.known[source.name])
+        for entry in fresh:
+            request = self._request(source, entry["url"], ARTICLE, depth,
+                                    hint_date=entry["hint_date"], hint_origin=origin)
+            if request:
+                yield request
+
+    # -- callbacks ----------------------------------------------------------------------------
+
+    def _capture(self, response: Response, outcome: str, charset: str | None = None) -> dict[str, Any]:
+        source = response.meta["source"]
+        stats = RunStats(self.crawler.stats, source)
+        stats.inc("fetched")
+        stats.inc("bytes", len(response.body))
+        return {"run_id": self.run_id, "source": source,
+                "url": response.request.meta.get("redirect_urls", [response.url])[0] if response.request
+                else response.url,
+                "final_url": response.url, "fetched": isoformat(), "status": response.status,
+                "headers": _headers(response), "body": response.body, "charset": charset,
+                "outcome": outcome}
+
+    def parse_listing(self, response: Response) -> Iterator[Any]:
+        """Robots.txt, feeds, sitemaps and HTML listings: find feeds, sections and articles."""
+        source = self.sources[response.meta["source"]]
+        kind, depth = response.meta["kind"], response.meta["depth"]
+        yield CaptureItem(source.name, self._capture(response, kind))
+        if kind == ROBOTS:
+            text = response.body.decode("utf-8", "replace")
+            for url in robots_sitemaps(text, response.url):
+                if same_site(url, source.hosts()) and (request := self._request(source, url, SITEMAP)):
+                    yield request
+            return
+        if kind in (FEED, SITEMAP) or self._is_xml(response):
+            yield from self._parse_xml(source, response)
+            return
+        if not isinstance(response, TextResponse):
+            return
+        feeds, links = html_links(response.text, response.url)
+        if depth == 0:
+            for url in feeds:
+                if same_site(url, source.hosts()) and (request := self._request(source, url, FEED)):
+                    yield request
+        yield from self._follow(source, links, depth)
+
+    def _follow(self, source: Source, links: list[str], depth: int) -> Iterator[scrapy.Request]:
+        articles = [(u, None) for u in links
+                    if looks_like_article(u, source.article_pattern, source.exclude_pattern)]
+        yield from self._discovered(source, articles, depth + 1, LISTING)
+        if depth + 1 > source.max_depth:
+            return
+        article_set = {u for u, _ in articles}
+        for url in links:
+            if url in article_set or is_asset(url) or not same_site(url, source.hosts()):
+                continue
+            if source.exclude_pattern and re.search(source.exclude_pattern, url):
+                continue
+            if (request := self._request(source, canonicalize(url), LISTING, depth + 1)):
+                yield request
+
+    @staticmethod
+    def _is_xml(response: Response) -> bool:
+        content_type = (response.headers.get(b"Content-Type") or b"").lower()
+        return b"xml" in content_type or response.body.lstrip()[:5] in (b"<?xml", b"<rss ", b"<urls")
+
+    def _parse_xml(self, source: Source, response: Response) -> Iterator[scrapy.Request]:
+        try:
+            listing = parse_xml_listing(response.body, response.url)
+        except (ValueError, OSError) as exc:
+            self.logger.warning("%s: unreadable feed or sitemap: %s", response.url, exc)
+            return
+        for child in listing.children:
+            if same_site(child, source.hosts()) and (request := self._request(source, child, SITEMAP)):
+                yield request
+        origin = FEED if listing.kind in ("rss", "atom") else SITEMAP
+        entries = [(e.url, e.date) for e in listing.entries
+                   if looks_like_article(e.url, source.article_pattern, source.exclude_pattern)
+                   or (source.article_pattern is None and origin == SITEMAP and not is_asset(e.url))]
+        yield from self._discovered(source, entries, 1, origin)
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        """Extract an article; a page that is not one still serves discovery."""
+        source = self.sources[response.meta["source"]]
+        stats = RunStats(self.crawler.stats, source.name)
+        frontier_url = response.request.url if response.request else response.url
+        hints = []
+        if response.meta.get("hint_date"):
+            hints.append((response.meta.get("hint_origin") or "feed", response.meta["hint_date"]))
+        if not isinstance(response, TextResponse) and b"html" not in (
+                response.headers.get(b"Content-Type") or b"html").lower():
+            stats.inc("not_article")
+            yield CaptureItem(source.name, self._capture(response, "not_html"), frontier_url, "done")
+            return
+        ctx = PageContext(url=response.url, header_charset=_header_charset(response), source=source.name,
+                          language=source.language, timezone=source.tz, date_hints=hints,
+                          allowed_hosts=source.hosts())
+        page = process_page(response.body, ctx)
+        capture = self._capture(response, page.status, page.charset)
+        if page.article is not None:
+            if page.status != "ok":
+                stats.inc("extraction_failed")
+            yield ArticleItem(source.name, page.article, capture, frontier_url)
+        else:
+            stats.inc("not_article" if page.status == "not_article" else "extraction_failed")
+            capture["error"] = page.reason
+            yield CaptureItem(source.name, capture, frontier_url, "done")
+        depth = response.meta["depth"]
+        if depth < source.max_depth and isinstance(response, TextResponse):
+            _feeds, links = html_links(response.text, response.url)
+            yield from self._follow(source, links, depth)
+
+    def failed(self, failure: Failure) -> Iterator[Any]:
+        """A fetch that failed after retries: recorded in captures and the frontier."""
+        request = failure.request  # type: ignore[attr-defined]
+        source = request.meta["source"]
+        stats = RunStats(self.crawler.stats, source)
+        status = None
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            if status == 404 and request.meta["kind"] in (SITEMAP, ROBOTS):
+                return  # an absent /sitemap.xml or robots.txt is normal, not a failure
+        stats.inc("fetch_failed")
+        error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
+        capture = {"run_id": self.run_id, "source": source, "url": request.url, "final_url": request.url,
+                   "fetched": isoformat(), "status": status, "headers": {}, "body": b"",
+                   "outcome": "fetch_failed", "error": error}
+        kind = request.meta["kind"]
+        yield CaptureItem(source, capture, request.url if kind == ARTICLE else None,
+                          "failed" if kind == ARTICLE else None)
+
+    def closed_run(self, spider: scrapy.Spider, reason: str) -> None:
+        """Close the crawl_runs row with the run's statistics."""
+        stats = self.crawler.stats.get_stats()
+        run_totals = totals(stats)
+        attempted = run_totals["fetched"] + run_totals["fetch_failed"]
+        failed = run_totals["fetch_failed"] + run_totals["extraction_failed"]
+        if reason != "finished":
+            status = "interrupted"
+        elif attempted and failed / attempted > self.config.failure_threshold:
+            status = "partial"
+        else:
+            status = "ok"
+        self.run_status = status
+        self.run_totals = run_totals
+        self.run_per_source = per_source(stats, list(self.sources))
+        self.archive.finish_run(self.run_id, status, run_totals, self.run_per_source)
+        self.archive.close()
