@@ -1,0 +1,44 @@
+"""URL canonicalisation as a table of inputs and outputs."""
+
+import pytest
+
+from crawler.urls import canonicalize, same_site, site_key
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("HTTPS://WWW.Example.COM:443/News/1?utm_source=x&utm_medium=y#top", "https://www.example.com/News/1"),
+    ("http://example.com:80/a/", "http://example.com/a"),
+    ("http://example.com:8080/a", "http://example.com:8080/a"),
+    ("https://example.com/", "https://example.com/"),
+    ("https://example.com", "https://example.com/"),
+    ("https://example.com/a?b=2&a=1&fbclid=zzz", "https://example.com/a?a=1&b=2"),
+    ("https://example.com/a;jsessionid=ABC123?x=1", "https://example.com/a?x=1"),
+    ("https://example.com/a?PHPSESSID=abc&id=5", "https://example.com/a?id=5"),
+    ("https://example.com/news/index.html", "https://example.com/news"),
+    ("https://sobhesahel.com/fa/news/123/%D8%B4%D9%87%D8%B1", "https://sobhesahel.com/fa/news/123/%D8%B4%D9%87%D8%B1"),
+    ("https://sobhesahel.com/fa/news/123/شهر", "https://sobhesahel.com/fa/news/123/%D8%B4%D9%87%D8%B1"),
+    ("https://example.com/a?gclid=1&ref=tw", "https://example.com/a"),
+])
+def test_canonicalize(url, expected):
+    assert canonicalize(url) == expected
+    assert canonicalize(expected) == expected  # idempotent
+
+
+@pytest.mark.parametrize("a, b", [
+    ("http://www.example.com/a/", "https://example.com/a"),
+    ("https://m.example.com/a?utm_source=x", "https://example.com/a"),
+    ("https://amp.example.com/a#x", "https://www.example.com/a"),
+])
+def test_site_key_joins_spellings_of_one_page(a, b):
+    assert site_key(a) == site_key(b)
+
+
+def test_site_key_keeps_different_pages_apart():
+    assert site_key("https://example.com/a") != site_key("https://example.com/b")
+    assert site_key("https://example.com/a?id=1") != site_key("https://example.com/a?id=2")
+
+
+def test_same_site():
+    hosts = {"example.com", "www.example.com"}
+    assert same_site("https://WWW.example.com/x", hosts)
+    assert not same_site("https://evil.example.org/x", hosts)
