@@ -66,12 +66,12 @@ class Frontier:
                 "article_url = coalesce(?, article_url) WHERE url = ?",
                 [state, error, isoformat(), article_url, url])
 
-    def article_first_seen(self, source: str) -> dict[str, str]:
-        """Fetched URL -> first_seen of the article it gave, for one source's done URLs."""
+    def archived(self, source: str) -> dict[str, tuple[str, str]]:
+        """Fetched URL -> (first_seen, last_seen) of the article it gave, for one source."""
         rows = self.db.execute(
-            "SELECT f.url, a.first_seen FROM frontier f JOIN articles a ON a.url = f.article_url "
+            "SELECT f.url, a.first_seen, a.last_seen FROM frontier f JOIN articles a ON a.url = f.article_url "
             "WHERE f.source = ? AND f.state = 'done'", [source])
-        return {url: first_seen for url, first_seen in rows.fetchall()}
+        return {url: (first, last) for url, first, last in rows.fetchall()}
 
     def counts(self, source: str | None = None) -> dict[str, int]:
         """How many frontier URLs are in each state."""

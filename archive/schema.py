@@ -8,7 +8,7 @@ from sqlite_utils.migrations import Migrations
 migrations = Migrations("newsarchive")
 
 #: Public tables: names are a contract with datasette users and researchers.
-PUBLIC_TABLES = ("articles", "captures", "sources", "crawl_runs", "revisions", "frontier")
+PUBLIC_TABLES = ("articles", "captures", "sources", "crawl_runs", "revisions", "frontier", "http_validators")
 
 
 @migrations()
@@ -75,6 +75,15 @@ def m002_frontier(db: Database) -> None:
         pk="url",
     )
     db["frontier"].create_index(["source", "state"])
+
+
+@migrations()
+def m003_validators_and_url_keys(db: Database) -> None:
+    """HTTP validators per feed/sitemap URL, and a key that joins http/https/www/m. spellings."""
+    db["http_validators"].create(
+        {"url": str, "etag": str, "last_modified": str, "updated": str}, pk="url")
+    db["articles"].add_column("url_key", str)
+    db["articles"].create_index(["url_key"])
 
 
 def migrate(db: Database) -> None:

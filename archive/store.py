@@ -176,6 +176,8 @@ class Archive:
         row["last_seen"] = seen
         articles = self.db["articles"]
         existing = next(articles.rows_where("url = ?", [row["url"]], limit=1), None)
+        if existing is None and row.get("url_key"):
+            existing = next(articles.rows_where("url_key = ?", [row["url_key"]], limit=1), None)
         if existing is None:
             row["first_seen"] = seen
             row["last_changed"] = seen
@@ -195,6 +197,7 @@ class Archive:
         })
         row["last_changed"] = seen
         row.pop("first_seen", None)
+        row["url"] = existing["url"]  # the first canonical spelling stays the article's identity
         articles.update(article_id, row)
         self._index(article_id, row)
         return "updated"
@@ -206,9 +209,15 @@ class Archive:
             [article_id, search_form(row.get("title") or ""), search_form(row.get("text") or "")],
         )
 
-    # -- reads the crawler needs --------------------------------------------------------------
+    # -- HTTP validators for conditional requests ----------------------------------------------
 
-    def article_first_seen(self, source: str) -> dict[str, str]:
-        """Map of archived article URL to the time it was first seen, for one source."""
-        rows = self.db.execute("SELECT url, first_seen FROM articles WHERE source = ?", [source])
-        return {url: first_seen for url, first_seen in rows.fetchall()}
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) stored for `url` by an earlier fetch."""
+        row = self.db.execute("SELECT etag, last_modified FROM http_validators WHERE url = ?", [url]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def set_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Remember a response's validators for the next run's conditional request."""
+        with self.transaction():
+            self.db["http_validators"].upsert(
+                {"url": url, "etag": etag, "last_modified": last_modified, "updated": isoformat()}, pk="url")

@@ -17,7 +17,7 @@ from .dates import find_article_dates
 from .encoding import decode_html
 from .extraction import Extraction, extract_html
 from .language import identify_language
-from .urls import canonicalize
+from .urls import canonicalize, site_key
 
 
 def _version(dist: str) -> str:
@@ -84,8 +84,10 @@ def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
                                fetched_at=ctx.fetched_at, hints=ctx.date_hints)
     evidence = {key: getattr(dates, key).to_dict() for key in ("published", "modified")
                 if getattr(dates, key) is not None}
+    url = _canonical(extraction.canonical_url, ctx)
     article = {
-        "url": _canonical(extraction.canonical_url, ctx),
+        "url": url,
+        "url_key": site_key(url),
         "source": ctx.source,
         "title": extraction.title,
         "text": extraction.text,

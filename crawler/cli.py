@@ -21,20 +21,41 @@ def register(group: click.Group) -> None:
         group.add_command(command)
 
 
-def _summary(result: RunResult) -> None:
-    click.echo(f"Run {result.run_id}: {result.status}")
+def _summary(result: RunResult, *, detailed: bool) -> None:
+    """A table per source on a terminal; a single line for cron mail and logs."""
+    t = result.totals
+    click.echo(f"newsarchive crawl: run {result.run_id} {result.status}: {t.get('articles_new', 0)} new, "
+               f"{t.get('articles_updated', 0)} updated, {t.get('articles_unchanged', 0)} unchanged, "
+               f"{t.get('not_modified', 0)} not modified, {t.get('fetch_failed', 0)} failed fetches, "
+               f"{t.get('extraction_failed', 0)} extraction failures from {len(result.per_source)} sources")
+    if not detailed:
+        return
     for name, counts in result.per_source.items():
         click.echo(f"  {name:14} {counts['articles_new']:5} new  {counts['articles_updated']:4} updated  "
                    f"{counts['articles_unchanged']:4} unchanged  {counts['fetched']:5} fetched  "
                    f"{counts['fetch_failed']:3} failed  {counts['extraction_failed']:3} extraction failures")
 
 
+def _log_settings(verbose: bool, log_file: str | None) -> dict[str, Any]:
+    settings: dict[str, Any] = {"LOG_LEVEL": "INFO" if verbose or log_file else "WARNING"}
+    if log_file:
+        settings["LOG_FILE"] = log_file
+    return settings
+
+
+def _is_terminal() -> bool:
+    return click.get_text_stream("stderr").isatty()
+
+
 @click.command()
 @sources_option
 @db_option
 @source_filter_option
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Write the crawl's log (INFO) to this file.")
+@click.option("-v", "--verbose", is_flag=True, help="Log at INFO level to stderr.")
 @click.pass_context
-def crawl(ctx: click.Context, sources_file: str, db: str, source_names: tuple[str, ...]) -> None:
+def crawl(ctx: click.Context, sources_file: str, db: str, source_names: tuple[str, ...],
+          log_file: str | None, verbose: bool) -> None:
     """Crawl the sources into the archive (the job to run from cron).
 
     \b
@@ -51,8 +72,9 @@ def crawl(ctx: click.Context, sources_file: str, db: str, source_names: tuple[st
 
     load_sources(sources_file).select(list(source_names))  # validate before taking the lock
     with crawl_lock(Path(db)):
-        result = run_crawl(Path(db), Path(sources_file), list(source_names))
-    _summary(result)
+        overrides = {**_log_settings(verbose, log_file), "NEWSARCHIVE_PROGRESS": _is_terminal()}
+        result = run_crawl(Path(db), Path(sources_file), list(source_names), overrides)
+    _summary(result, detailed=_is_terminal())
     if result.status == "partial":
         ctx.exit(EXIT_PARTIAL)
     if result.status != "ok":

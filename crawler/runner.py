@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,9 +41,7 @@ def run_crawl(db: Path, sources_file: Path, source_names: list[str] | None = Non
                                  "NEWSARCHIVE_SOURCE_NAMES": list(source_names or []),
                                  **(overrides or {})})
     NewsarchiveConfig.from_settings(settings)  # fail on a bad sources file before anything starts
-    process = CrawlerProcess(settings, install_root_handler=False)
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=settings.get("LOG_LEVEL"), format="%(levelname)s %(name)s: %(message)s")
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler)
     process.start()

@@ -28,6 +28,15 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
+DOWNLOADER_MIDDLEWARES = {
+    # RFC 9309: a robots.txt answering 5xx or unreachable disallows the host; Crawl-delay honoured.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.politeness.StrictRobotsTxtMiddleware": 100,
+    # Per-source delay floors, Crawl-delay and Retry-After (before RetryMiddleware at 550 sees a 429).
+    "crawler.politeness.PolitenessMiddleware": 560,
+}
+EXTENSIONS = {"crawler.progress.ProgressExtension": 500}
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 
 # newsarchive's own settings, read by crawler.config.NewsarchiveConfig.from_settings.
 NEWSARCHIVE_DB = "archive.db"

@@ -42,3 +42,20 @@ def test_same_site():
     hosts = {"example.com", "www.example.com"}
     assert same_site("https://WWW.example.com/x", hosts)
     assert not same_site("https://evil.example.org/x", hosts)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-02-11T09:05:00+03:30", "2024-02-11T05:35:00+00:00"),
+    ("2024-02-11", "2024-02-11T00:00:00+00:00"),
+    ("2024-02-11T05:35:00Z", "2024-02-11T05:35:00+00:00"),
+    ("Sun, 11 Feb 2024 05:35:00 GMT", "2024-02-11T05:35:00+00:00"),
+    ("Sun, 11 Feb 2024 09:05:00 +0330", "2024-02-11T05:35:00+00:00"),
+    ("۱۴۰۲/۱۱/۲۲", None),
+    ("", None),
+    (None, None),
+])
+def test_machine_dates_of_feeds_and_sitemaps(value, expected):
+    from crawler.feeddates import machine_date
+
+    parsed = machine_date(value)
+    assert (parsed.isoformat() if parsed else None) == expected

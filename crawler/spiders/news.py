@@ -21,6 +21,7 @@ from archive.timeutil import isoformat, utcnow
 
 from ..article import PageContext, process_page
 from ..config import NewsarchiveConfig
+from ..feeddates import machine_date
 from ..discovery import html_links, is_asset, looks_like_article, parse_xml_listing, robots_sitemaps
 from ..items import ArticleItem, CaptureItem
 from ..sources import Source
@@ -70,22 +71,44 @@ class NewsSpider(scrapy.Spider):
         spider.archive.upsert_sources(s.to_record() for s in spider.config.sources)
         spider.run_id = spider.archive.start_run(list(spider.sources))
         spider.budget = {name: 0 for name in spider.sources}
-        spider.known = {name: spider.frontier.article_first_seen(name) for name in spider.sources}
+        spider.known = {name: spider.frontier.archived(name) for name in spider.sources}
         crawler.signals.connect(spider.closed_run, signal=signals.spider_closed)
         return spider
 
     # -- scheduling ---------------------------------------------------------------------------
 
-    def _request(self, source: Source, url: str, kind: str, depth: int = 0, **meta: Any) -> scrapy.Request | None:
-        """A request for `url`, or None when the source's budget for this run is spent."""
+    def _request(self, source: Source, url: str, kind: str, depth: int = 0,
+                 **meta: Any) -> scrapy.Request | None:
+        """A (conditional) request for `url`, or None when the source's budget for this run is spent."""
         if self.budget[source.name] >= source.max_pages:
             RunStats(self.crawler.stats, source.name).inc("budget_exhausted")
             return None
         self.budget[source.name] += 1
         callback = self.parse_article if kind == ARTICLE else self.parse_listing
-        return scrapy.Request(url, callback=callback, errback=self.failed,
-                              meta={"source": source.name, "kind": kind, "depth": depth, **meta},
+        headers = {}
+        if kind in (FEED, SITEMAP, ARTICLE):  # HTML listings are always read whole
+            etag, last_modified = self.archive.validators(url)
+            if etag:
+                headers["If-None-Match"] = etag
+            if last_modified:
+                headers["If-Modified-Since"] = last_modified
+        return scrapy.Request(url, callback=callback, errback=self.failed, headers=headers,
+                              meta={"source": source.name, "kind": kind, "depth": depth,
+                                    "handle_httpstatus_list": [304], **meta},
                               dont_filter=kind == ROBOTS)
+
+    def _not_modified(self, response: Response) -> bool:
+        """Count a 304 answer to a conditional request; keep the validators of a 200."""
+        if response.status == 304:
+            RunStats(self.crawler.stats, response.meta["source"]).inc("not_modified")
+            return True
+        etag = response.headers.get(b"ETag")
+        last_modified = response.headers.get(b"Last-Modified")
+        if etag or last_modified:
+            self.archive.set_validators(response.request.url if response.request else response.url,
+                                        etag.decode("latin-1") if etag else None,
+                                        last_modified.decode("latin-1") if last_modified else None)
+        return False
 
     async def start(self) -> AsyncIterator[Any]:
         for request in self.start_requests():
@@ -108,11 +131,26 @@ class NewsSpider(scrapy.Spider):
                                         hint_date=row["hint_date"], hint_origin=row["kind"])
                 if request:
                     yield request
+            # Articles inside their revisit window, whether or not a listing still links them.
+            for url in self._revisits_due(source):
+                if (request := self._request(source, url, ARTICLE, 1)):
+                    yield request
 
-    def _wants_article(self, source: Source, url: str) -> bool:
-        """Not archived yet, or archived recently enough to be revisited for edits."""
-        first_seen = self.known[source.name].get(url)
-        if first_seen is None:
+    def _revisits_due(self, source: Source) -> list[str]:
+        """Archived article URLs first seen less than `revisit_hours` ago."""
+        if source.revisit_hours <= 0:
+            return []
+        cutoff = isoformat(utcnow() - timedelta(hours=source.revisit_hours))
+        return [url for url, (first_seen, _last) in self.known[source.name].items() if first_seen > cutoff]
+
+    def _wants_article(self, source: Source, url: str, hint_date: str | None = None) -> bool:
+        """Not archived yet, changed since (sitemap lastmod / feed date), or inside the revisit window."""
+        seen = self.known[source.name].get(url)
+        if seen is None:
+            return True
+        first_seen, last_seen = seen
+        hinted = machine_date(hint_date)
+        if hinted is not None and isoformat(hinted) > last_seen:
             return True
         if source.revisit_hours <= 0:
             return False
@@ -124,7 +162,7 @@ class NewsSpider(scrapy.Spider):
         fresh = []
         for url, hint_date in urls:
             url = canonicalize(url)
-            if not same_site(url, source.hosts()) or not self._wants_article(source, url):
+            if not same_site(url, source.hosts()) or not self._wants_article(source, url, hint_date):
                 continue
             fresh.append({"url": url, "kind": origin, "depth": depth, "hint_date": hint_date})
         if not fresh:
@@ -156,6 +194,8 @@ class NewsSpider(scrapy.Spider):
         """Robots.txt, feeds, sitemaps and HTML listings: find feeds, sections and articles."""
         source = self.sources[response.meta["source"]]
         kind, depth = response.meta["kind"], response.meta["depth"]
+        if self._not_modified(response):
+            return
         yield CaptureItem(source.name, self._capture(response, kind))
         if kind == ROBOTS:
             text = response.body.decode("utf-8", "replace")
@@ -215,6 +255,9 @@ class NewsSpider(scrapy.Spider):
         source = self.sources[response.meta["source"]]
         stats = RunStats(self.crawler.stats, source.name)
         frontier_url = response.request.url if response.request else response.url
+        if self._not_modified(response):
+            self.frontier.mark(frontier_url, "done")
+            return
         hints = []
         if response.meta.get("hint_date"):
             hints.append((response.meta.get("hint_origin") or "feed", response.meta["hint_date"]))
