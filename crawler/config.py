@@ -36,6 +36,14 @@ class NewsarchiveConfig:
             progress=settings.getbool("NEWSARCHIVE_PROGRESS", False),
         )
 
+    def trusted_hosts(self) -> list[str]:
+        """The hosts the user named as sources: the only ones that may be on non-public addresses."""
+        hosts: set[str] = set()
+        for source in self.sources:
+            hosts.add(source.host)
+            hosts.update(h.lower() for h in source.allowed_hosts)
+        return sorted(hosts)
+
     def download_slots(self) -> dict[str, dict[str, float]]:
         """Per-host politeness from the sources: Scrapy's DOWNLOAD_SLOTS."""
         slots: dict[str, dict[str, float]] = {}

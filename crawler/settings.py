@@ -34,6 +34,11 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.politeness.StrictRobotsTxtMiddleware": 100,
     # Per-source delay floors, Crawl-delay and Retry-After (before RetryMiddleware at 550 sees a 429).
     "crawler.politeness.PolitenessMiddleware": 560,
+    # No request to loopback/private/link-local/multicast/reserved addresses, except configured sources.
+    "crawler.addresses.AddressSafetyMiddleware": 50,
+    # Redirect cycles end in "max redirections reached" (recorded) instead of a silent duplicate drop.
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.addresses.RecordingRedirectMiddleware": 600,
 }
 EXTENSIONS = {"crawler.progress.ProgressExtension": 500}
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]

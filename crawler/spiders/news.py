@@ -19,6 +19,7 @@ from archive.frontier import Frontier
 from archive.store import Archive
 from archive.timeutil import isoformat, utcnow
 
+from ..addresses import BlockedAddress
 from ..article import PageContext, process_page
 from ..config import NewsarchiveConfig
 from ..feeddates import machine_date
@@ -38,6 +39,11 @@ def _header_charset(response: Response) -> str | None:
         if key.strip().lower() == "charset":
             return value.strip().strip("'\"") or None
     return None
+
+
+def _first_url(request: scrapy.Request) -> str:
+    """The URL a request was made for before any redirect."""
+    return str((request.meta.get("redirect_urls") or [request.url])[0])
 
 
 def _headers(response: Response) -> dict[str, str]:
@@ -65,6 +71,7 @@ class NewsSpider(scrapy.Spider):
             crawler.settings.set("NEWSARCHIVE_DB", spider.db_arg, priority="spider")
         spider.config = NewsarchiveConfig.from_settings(crawler.settings, spider.source_arg)
         crawler.settings.set("DOWNLOAD_SLOTS", spider.config.download_slots(), priority="spider")
+        crawler.settings.set("NEWSARCHIVE_TRUSTED_HOSTS", spider.config.trusted_hosts(), priority="spider")
         spider.sources = {s.name: s for s in spider.config.sources}
         spider.archive = Archive(spider.config.db)
         spider.frontier = Frontier(spider.archive.db)
@@ -184,8 +191,7 @@ class NewsSpider(scrapy.Spider):
         stats.inc("fetched")
         stats.inc("bytes", len(response.body))
         return {"run_id": self.run_id, "source": source,
-                "url": response.request.meta.get("redirect_urls", [response.url])[0] if response.request
-                else response.url,
+                "url": _first_url(response.request) if response.request else response.url,
                 "final_url": response.url, "fetched": isoformat(), "status": response.status,
                 "headers": _headers(response), "body": response.body, "charset": charset,
                 "outcome": outcome}
@@ -254,7 +260,7 @@ class NewsSpider(scrapy.Spider):
         """Extract an article; a page that is not one still serves discovery."""
         source = self.sources[response.meta["source"]]
         stats = RunStats(self.crawler.stats, source.name)
-        frontier_url = response.request.url if response.request else response.url
+        frontier_url = _first_url(response.request) if response.request else response.url
         if self._not_modified(response):
             self.frontier.mark(frontier_url, "done")
             return
@@ -294,14 +300,17 @@ class NewsSpider(scrapy.Spider):
             status = failure.value.response.status
             if status == 404 and request.meta["kind"] in (SITEMAP, ROBOTS):
                 return  # an absent /sitemap.xml or robots.txt is normal, not a failure
-        stats.inc("fetch_failed")
+        blocked = failure.check(BlockedAddress) is not None
+        stats.inc("blocked" if blocked else "fetch_failed")
         error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
-        capture = {"run_id": self.run_id, "source": source, "url": request.url, "final_url": request.url,
+        first_url = _first_url(request)
+        capture = {"run_id": self.run_id, "source": source, "url": first_url, "final_url": request.url,
                    "fetched": isoformat(), "status": status, "headers": {}, "body": b"",
-                   "outcome": "fetch_failed", "error": error}
+                   "outcome": "blocked" if blocked else "fetch_failed", "error": error}
         kind = request.meta["kind"]
-        yield CaptureItem(source, capture, request.url if kind == ARTICLE else None,
-                          "failed" if kind == ARTICLE else None)
+        state = "blocked" if blocked else "failed"
+        yield CaptureItem(source, capture, first_url if kind == ARTICLE else None,
+                          state if kind == ARTICLE else None)
 
     def closed_run(self, spider: scrapy.Spider, reason: str) -> None:
         """Close the crawl_runs row with the run's statistics."""

@@ -1,0 +1,111 @@
+"""Address safety: fetch only public addresses, except the hosts the user configured as sources.
+
+A page, feed, sitemap or redirect on a public site may point at 127.0.0.1, 10.0.0.5,
+169.254.169.254 or a hostname that resolves there, written in any notation the resolver accepts
+(2130706433, 0x7f000001, 0177.0.0.1, 127.1, [::1], [::ffff:127.0.0.1]). None of it is fetched.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterable
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet import threads
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class BlockedAddress(IgnoreRequest):
+    """A request to a non-public address that no source configured."""
+
+
+def host_literal(host: str) -> IPAddress | None:
+    """The IP address a host string denotes by itself, in any notation; None for a hostname."""
+    host = host.strip("[]").lower()
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    if host and all(c in "0123456789abcdefx." for c in host) and any(c.isdigit() for c in host):
+        try:  # inet_aton reads the legacy forms: 2130706433, 0x7f000001, 0177.0.0.1, 127.1
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    return None
+
+
+def is_public(address: IPAddress) -> bool:
+    """Whether an address is a public unicast one (IPv4-mapped IPv6 judged by its IPv4)."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not (address.is_multicast or address.is_reserved)
+
+
+def resolve(host: str) -> list[IPAddress]:
+    """All addresses a hostname resolves to (blocking)."""
+    infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+
+
+class AddressSafetyMiddleware:
+    """Refuse requests to non-public addresses and non-http(s) schemes, except configured source hosts."""
+
+    def __init__(self, crawler: Crawler, allowed_hosts: Iterable[str]):
+        self.crawler = crawler
+        self.allowed = {h.lower() for h in allowed_hosts}
+        self.verdicts: dict[str, str | None] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> AddressSafetyMiddleware:
+        return cls(crawler, crawler.settings.getlist("NEWSARCHIVE_TRUSTED_HOSTS"))
+
+    async def _verdict(self, host: str) -> str | None:
+        """Why `host` may not be fetched, or None when it may."""
+        if host in self.allowed:
+            return None
+        if host not in self.verdicts:
+            literal = host_literal(host)
+            if literal is not None:
+                addresses = [literal]
+            else:
+                try:
+                    addresses = await maybe_deferred_to_future(threads.deferToThread(resolve, host))
+                except OSError:
+                    addresses = []  # let the download fail and be recorded as a DNS error
+            bad = [a for a in addresses if not is_public(a)]
+            self.verdicts[host] = f"{host} is a non-public address ({bad[0]})" if bad else None
+        return self.verdicts[host]
+
+    async def process_request(self, request: Request) -> None:
+        parts = urlparse_cached(request)
+        if parts.scheme not in ("http", "https"):
+            self.crawler.stats.inc_value("newsarchive/blocked")
+            raise BlockedAddress(f"blocked: scheme {parts.scheme!r} is never fetched")
+        reason = await self._verdict((parts.hostname or "").lower())
+        if reason:
+            self.crawler.stats.inc_value("newsarchive/blocked")
+            raise BlockedAddress(f"blocked: {reason}")
+
+
+class RecordingRedirectMiddleware(RedirectMiddleware):
+    """Follow redirects past the duplicate filter, so a cycle ends in "max redirections" and is recorded.
+
+    Scrapy copies the original request's dont_filter to the redirect; in a cycle A → B → A the
+    duplicate filter then drops the second A silently and the seed has no outcome at all.
+    """
+
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        result = super()._redirect(redirected, request, reason)
+        result.dont_filter = True
+        return result
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
+        return super().process_response(request, response)

@@ -1,0 +1,36 @@
+"""Address safety: every notation of a non-public address is recognised."""
+
+import ipaddress
+
+import pytest
+
+from crawler.addresses import host_literal, is_public
+
+
+@pytest.mark.parametrize("host, address", [
+    ("127.0.0.1", "127.0.0.1"),
+    ("2130706433", "127.0.0.1"),          # decimal integer
+    ("0x7f000001", "127.0.0.1"),          # hexadecimal integer
+    ("0177.0.0.1", "127.0.0.1"),          # octal dotted
+    ("127.1", "127.0.0.1"),               # short form
+    ("[::1]", "::1"),
+    ("[::ffff:127.0.0.1]", "::ffff:7f00:1"),
+    ("169.254.169.254", "169.254.169.254"),
+    ("www.example.com", None),
+    ("1.example", None),
+    ("deadbeef.example", None),
+])
+def test_host_literal(host, address):
+    literal = host_literal(host)
+    assert (str(literal) if literal else None) == address
+
+
+@pytest.mark.parametrize("address, public", [
+    ("127.0.0.1", False), ("127.45.3.2", False), ("10.0.0.5", False), ("172.16.0.1", False),
+    ("192.168.1.1", False), ("169.254.169.254", False), ("224.0.0.1", False), ("240.0.0.1", False),
+    ("0.0.0.0", False), ("100.64.0.1", False), ("::1", False), ("fe80::1", False), ("fc00::1", False),
+    ("::ffff:127.0.0.1", False), ("::ffff:10.1.2.3", False), ("ff02::1", False),
+    ("93.184.216.34", True), ("2606:2800:220:1:248:1893:25c8:1946", True), ("::ffff:93.184.216.34", True),
+])
+def test_is_public(address, public):
+    assert is_public(ipaddress.ip_address(address)) is public
