@@ -8,7 +8,10 @@ from pathlib import Path
 
 import click
 
-from .errors import NewsarchiveError
+from .errors import EXIT_FLAGGED, NewsarchiveError
+from .health import source_health
+from .history import diff, find_article, versions
+from .maintenance import backup_archive, check_archive
 from .options import db_option, format_option, source_filter_option
 from .search import search_articles
 from .store import Archive
@@ -112,6 +115,105 @@ def search(query: str, db: str, source_names: tuple[str, ...], limit: int, fmt: 
         click.echo(f"{row['published'] or '':25.25}  {row['source']:12.12}  {row['title'] or ''}")
         click.echo(f"    {row['url']}")
         click.echo(f"    {row['snippet']}")
+
+
+@cli.command()
+@db_option
+@click.option("--runs", "recent", default=5, show_default=True, type=click.IntRange(1, 1000),
+              help="Judge each source on this many newest runs.")
+@click.option("--check", is_flag=True, help=f"Exit with code {EXIT_FLAGGED} when any source is flagged (for cron).")
+@format_option("table", "json", default="table")
+@click.pass_context
+def sources(ctx: click.Context, db: str, recent: int, check: bool, fmt: str) -> None:
+    """Each source's health: last success, recent articles, failure rates, and flags.
+
+    \b
+    Flags: failing (most fetches failed), backing-off (failed whole runs in a row),
+    silent (no new article for much longer than usual), layout-changed (extraction
+    failures jumped, or new articles are far shorter than before).
+
+    \b
+    Example:
+        newsarchive sources --db archive.db
+        newsarchive sources --check --runs 10 || echo "a source needs attention"
+    """
+    with Archive(db, readonly=True) as archive:
+        report = source_health(archive.db, recent=recent)
+    if fmt == "json":
+        click.echo(json.dumps([h.to_dict() for h in report], ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{'source':16} {'articles':>8} {'new':>5} {'fail%':>6} {'xfail%':>6}  {'last success':25} flags")
+        for h in report:
+            fail = f"{100 * h.failure_rate:.0f}" if h.failure_rate is not None else "-"
+            xfail = f"{100 * h.extraction_failure_rate:.0f}" if h.extraction_failure_rate is not None else "-"
+            click.echo(f"{h.name:16} {h.articles:8} {h.recent_new:5} {fail:>6} {xfail:>6}  "
+                       f"{h.last_success or 'never':25} {', '.join(h.flags) or 'ok'}")
+    if check and any(h.flags for h in report):
+        ctx.exit(EXIT_FLAGGED)
+
+
+@cli.command()
+@click.argument("url")
+@db_option
+def history(url: str, db: str) -> None:
+    """An article's versions and what changed between them.
+
+    \b
+    Example:
+        newsarchive history https://www.sobhesahel.com/fa/news/123456 --db archive.db
+    """
+    with Archive(db, readonly=True) as archive:
+        article = find_article(archive.db, url)
+        all_versions = versions(archive.db, article)
+    click.echo(f"{article['url']}  ({len(all_versions)} version{'s' if len(all_versions) != 1 else ''})")
+    for number, version in enumerate(all_versions, 1):
+        until = version.seen_until or "now"
+        click.echo(f"  v{number}: {version.seen_from} → {until}  capture {version.capture_id}  {version.title}")
+    for old, new in zip(all_versions, all_versions[1:], strict=False):
+        click.echo()
+        for line in diff(old, new):
+            click.echo(line)
+
+
+@cli.command()
+@db_option
+@click.pass_context
+def check(ctx: click.Context, db: str) -> None:
+    """Verify an archive: SQLite and full-text integrity, capture digests, orphan rows.
+
+    \b
+    Example:
+        newsarchive check --db archive.db && echo healthy
+    """
+    with Archive(db, upgrade=False) as archive:  # FTS5's integrity-check needs a writable handle
+        problems = check_archive(archive.db)
+        articles = archive.db["articles"].count
+        captures = archive.db["captures"].count
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        click.echo(f"{db}: {len(problems)} problem{'s' if len(problems) != 1 else ''} found", err=True)
+        ctx.exit(1)
+    click.echo(f"{db}: ok ({articles} articles, {captures} captures)")
+
+
+@cli.command()
+@db_option
+@click.option("--output", required=True, type=click.Path(dir_okay=False), help="Snapshot file to write.")
+def backup(db: str, output: str) -> None:
+    """A consistent snapshot of the archive, safe while a crawl is writing to it.
+
+    \b
+    Example:
+        newsarchive backup --db archive.db --output backups/archive-$(date +%F).db
+    """
+    with Archive(db, readonly=True) as archive:
+        backup_archive(archive.db, Path(output))
+    with Archive(output, upgrade=False) as snapshot:
+        problems = check_archive(snapshot.db)
+    if problems:
+        raise NewsarchiveError(f"{output}: snapshot failed its check: {problems[0]}")
+    click.echo(f"{output}: snapshot written and checked")
 
 
 def _load_plugins(group: click.Group) -> None:

@@ -86,6 +86,12 @@ def m003_validators_and_url_keys(db: Database) -> None:
     db["articles"].create_index(["url_key"])
 
 
+@migrations()
+def m004_robots_disallowed(db: Database) -> None:
+    """Count URLs that robots.txt kept the crawler from, apart from failures."""
+    db["crawl_runs"].add_column("robots_disallowed", int)
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration."""
     migrations.apply(db)

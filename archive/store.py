@@ -70,11 +70,14 @@ def connect(path: str | Path, *, readonly: bool = False) -> Database:
 class Archive:
     """One archive file: open it, then read and write articles, captures, runs and the frontier."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False):
+    def __init__(self, path: str | Path, *, readonly: bool = False, upgrade: bool = True):
+        """Open (creating and migrating unless `readonly`; `upgrade=False` opens an existing file as is)."""
         self.path = Path(path)
         self.readonly = readonly
+        if not upgrade and not self.path.exists():
+            raise ArchiveError(f"{self.path}: no such archive")
         self.db = connect(self.path, readonly=readonly)
-        if readonly:
+        if readonly or not upgrade:
             if not self.db["articles"].exists():
                 raise ArchiveError(f"{self.path}: not a newsarchive archive (no articles table)")
         else:

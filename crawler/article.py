@@ -17,7 +17,7 @@ from .dates import find_article_dates
 from .encoding import decode_html
 from .extraction import Extraction, extract_html
 from .language import identify_language
-from .urls import canonicalize, site_key
+from archive.urls import canonicalize, site_key
 
 
 def _version(dist: str) -> str:

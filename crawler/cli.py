@@ -53,9 +53,10 @@ def _is_terminal() -> bool:
 @source_filter_option
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the crawl's log (INFO) to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Log at INFO level to stderr.")
+@click.option("--ignore-backoff", is_flag=True, help="Crawl sources that are backing off after failed runs.")
 @click.pass_context
 def crawl(ctx: click.Context, sources_file: str, db: str, source_names: tuple[str, ...],
-          log_file: str | None, verbose: bool) -> None:
+          log_file: str | None, verbose: bool, ignore_backoff: bool) -> None:
     """Crawl the sources into the archive (the job to run from cron).
 
     \b
@@ -72,7 +73,8 @@ def crawl(ctx: click.Context, sources_file: str, db: str, source_names: tuple[st
 
     load_sources(sources_file).select(list(source_names))  # validate before taking the lock
     with crawl_lock(Path(db)):
-        overrides = {**_log_settings(verbose, log_file), "NEWSARCHIVE_PROGRESS": _is_terminal()}
+        overrides = {**_log_settings(verbose, log_file), "NEWSARCHIVE_PROGRESS": _is_terminal(),
+                     "NEWSARCHIVE_IGNORE_BACKOFF": ignore_backoff}
         result = run_crawl(Path(db), Path(sources_file), list(source_names), overrides)
     _summary(result, detailed=_is_terminal())
     if result.status == "partial":

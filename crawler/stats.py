@@ -7,7 +7,8 @@ from typing import Any
 PREFIX = "newsarchive"
 #: The counters of a run, in the order `crawl_runs` and the summary show them.
 COUNTERS = ("discovered", "fetched", "articles_new", "articles_updated", "articles_unchanged",
-            "not_modified", "fetch_failed", "extraction_failed", "not_article", "blocked", "bytes")
+            "not_modified", "fetch_failed", "extraction_failed", "not_article", "blocked", "bytes",
+            "robots_disallowed")
 
 
 class RunStats:

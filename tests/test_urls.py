@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.urls import canonicalize, same_site, site_key
+from archive.urls import canonicalize, same_site, site_key
 
 
 @pytest.mark.parametrize("url, expected", [

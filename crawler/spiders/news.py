@@ -11,11 +11,13 @@ from urllib.parse import urljoin
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archive.frontier import Frontier
+from archive.health import backoff_until, source_runs
 from archive.store import Archive
 from archive.timeutil import isoformat, utcnow
 
@@ -27,7 +29,7 @@ from ..discovery import html_links, is_asset, looks_like_article, parse_xml_list
 from ..items import ArticleItem, CaptureItem
 from ..sources import Source
 from ..stats import RunStats, per_source, totals
-from ..urls import canonicalize, same_site
+from archive.urls import canonicalize, same_site
 
 LISTING, FEED, SITEMAP, ROBOTS, ARTICLE = "listing", "feed", "sitemap", "robots", "article"
 
@@ -72,7 +74,8 @@ class NewsSpider(scrapy.Spider):
         spider.config = NewsarchiveConfig.from_settings(crawler.settings, spider.source_arg)
         crawler.settings.set("DOWNLOAD_SLOTS", spider.config.download_slots(), priority="spider")
         crawler.settings.set("NEWSARCHIVE_TRUSTED_HOSTS", spider.config.trusted_hosts(), priority="spider")
-        spider.sources = {s.name: s for s in spider.config.sources}
+        spider.sources = spider._not_backing_off(spider.config.sources, crawler.settings.getbool(
+            "NEWSARCHIVE_IGNORE_BACKOFF"))
         spider.archive = Archive(spider.config.db)
         spider.frontier = Frontier(spider.archive.db)
         spider.archive.upsert_sources(s.to_record() for s in spider.config.sources)
@@ -81,6 +84,19 @@ class NewsSpider(scrapy.Spider):
         spider.known = {name: spider.frontier.archived(name) for name in spider.sources}
         crawler.signals.connect(spider.closed_run, signal=signals.spider_closed)
         return spider
+
+    def _not_backing_off(self, sources: tuple[Source, ...], ignore: bool) -> dict[str, Source]:
+        """The sources to crawl now: one that failed whole runs in a row waits 1, 2, 4 … hours."""
+        chosen = {}
+        with Archive(self.config.db) as archive:
+            for source in sources:
+                until = None if ignore else backoff_until(source_runs(archive.db, source.name))
+                if until is not None and until > utcnow():
+                    self.logger.warning("%s: backing off after failed runs; next attempt after %s",
+                                        source.name, isoformat(until))
+                    continue
+                chosen[source.name] = source
+        return chosen
 
     # -- scheduling ---------------------------------------------------------------------------
 
@@ -300,6 +316,9 @@ class NewsSpider(scrapy.Spider):
             status = failure.value.response.status
             if status == 404 and request.meta["kind"] in (SITEMAP, ROBOTS):
                 return  # an absent /sitemap.xml or robots.txt is normal, not a failure
+        if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+            stats.inc("robots_disallowed")
+            return  # an article stays pending in the frontier: robots.txt may allow it later
         blocked = failure.check(BlockedAddress) is not None
         stats.inc("blocked" if blocked else "fetch_failed")
         error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
