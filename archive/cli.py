@@ -17,17 +17,6 @@ from .search import search_articles
 from .store import Archive
 
 
-class _UserError(click.ClickException):
-    """A NewsarchiveError shown as one line, with its exit code."""
-
-    def __init__(self, exc: NewsarchiveError):
-        super().__init__(str(exc))
-        self.exit_code = exc.exit_code
-
-    def format_message(self) -> str:
-        return self.message
-
-
 class NewsarchiveGroup(click.Group):
     """A click group that loads plugin commands lazily and turns user errors into one line."""
 
@@ -50,7 +39,8 @@ class NewsarchiveGroup(click.Group):
         try:
             return super().invoke(ctx)
         except NewsarchiveError as exc:
-            raise _UserError(exc) from None
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
 
 
 @click.group(cls=NewsarchiveGroup,
@@ -187,8 +177,8 @@ def check(ctx: click.Context, db: str) -> None:
     """
     with Archive(db, upgrade=False) as archive:  # FTS5's integrity-check needs a writable handle
         problems = check_archive(archive.db)
-        articles = archive.db["articles"].count
-        captures = archive.db["captures"].count
+        articles = archive.db.table("articles").count
+        captures = archive.db.table("captures").count
     for problem in problems:
         click.echo(problem, err=True)
     if problems:

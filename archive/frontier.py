@@ -31,7 +31,7 @@ class Frontier:
             return 0
         with self.db.atomic():
             before = self.db.execute("SELECT total_changes()").fetchone()[0]
-            self.db["frontier"].insert_all(rows, pk="url", ignore=True)
+            self.db.table("frontier").insert_all(rows, pk="url", ignore=True)
             after = self.db.execute("SELECT total_changes()").fetchone()[0]
         return int(after - before)
 
@@ -46,7 +46,7 @@ class Frontier:
 
     def pending(self, source: str) -> list[dict[str, Any]]:
         """URLs of `source` discovered but not yet fetched or failed, oldest first."""
-        return list(self.db["frontier"].rows_where(
+        return list(self.db.table("frontier").rows_where(
             "source = ? AND state = ?", [source, PENDING], order_by="discovered, rowid"))
 
     def states(self, urls: Iterable[str]) -> dict[str, str]:

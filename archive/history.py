@@ -29,7 +29,7 @@ class Version:
 def find_article(db: Database, url: str) -> dict[str, Any]:
     """The article for a URL as the user typed it (any spelling of the canonical URL)."""
     for sql, value in (("url = ?", url), ("url = ?", canonicalize(url)), ("url_key = ?", site_key(url))):
-        row = next(db["articles"].rows_where(sql, [value], limit=1), None)
+        row = next(db.table("articles").rows_where(sql, [value], limit=1), None)
         if row:
             return dict(row)
     raise NewsarchiveError(f"no archived article has the URL {url}")

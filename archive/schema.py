@@ -14,12 +14,12 @@ PUBLIC_TABLES = ("articles", "captures", "sources", "crawl_runs", "revisions", "
 @migrations()
 def m001_initial(db: Database) -> None:
     """Articles, captures, sources, runs, revisions and their full-text index."""
-    db["sources"].create(
+    db.table("sources").create(
         {"name": str, "url": str, "language": str, "timezone": str, "calendar": str,
          "config": str, "added": str, "updated": str},
         pk="name",
     )
-    db["crawl_runs"].create(
+    db.table("crawl_runs").create(
         {"id": int, "started": str, "finished": str, "status": str, "sources": str,
          "discovered": int, "fetched": int, "articles_new": int, "articles_updated": int,
          "articles_unchanged": int, "not_modified": int, "fetch_failed": int,
@@ -27,16 +27,16 @@ def m001_initial(db: Database) -> None:
          "per_source": str, "error": str},
         pk="id",
     )
-    db["captures"].create(
+    db.table("captures").create(
         {"id": int, "run_id": int, "source": str, "url": str, "final_url": str, "fetched": str,
          "status": int, "headers": str, "body": bytes, "body_encoding": str, "body_sha256": str,
          "size": int, "charset": str, "outcome": str, "error": str},
         pk="id",
         foreign_keys=[("run_id", "crawl_runs", "id")],
     )
-    db["captures"].create_index(["url"])
-    db["captures"].create_index(["source", "fetched"])
-    db["articles"].create(
+    db.table("captures").create_index(["url"])
+    db.table("captures").create_index(["source", "fetched"])
+    db.table("articles").create(
         {"id": int, "url": str, "source": str, "title": str, "text": str, "published": str,
          "modified": str, "language": str, "authors": str, "description": str, "tags": str,
          "categories": str, "image": str, "sitename": str, "word_count": int, "content_hash": str,
@@ -46,17 +46,17 @@ def m001_initial(db: Database) -> None:
         not_null={"url", "source"},
         foreign_keys=[("capture_id", "captures", "id"), ("source", "sources", "name")],
     )
-    db["articles"].create_index(["url"], unique=True)
-    db["articles"].create_index(["source", "published"])
-    db["articles"].create_index(["published"])
-    db["articles"].create_index(["language"])
-    db["revisions"].create(
+    db.table("articles").create_index(["url"], unique=True)
+    db.table("articles").create_index(["source", "published"])
+    db.table("articles").create_index(["published"])
+    db.table("articles").create_index(["language"])
+    db.table("revisions").create(
         {"id": int, "article_id": int, "url": str, "title": str, "text": str, "content_hash": str,
          "capture_id": int, "first_seen": str, "replaced": str},
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("capture_id", "captures", "id")],
     )
-    db["revisions"].create_index(["article_id"])
+    db.table("revisions").create_index(["article_id"])
     # The index holds the *search form* of title and text (archive.searchform), not the text as
     # published, so that Arabic/Persian letter variants, digits and ZWNJ spellings match.
     db.execute(
@@ -68,28 +68,28 @@ def m001_initial(db: Database) -> None:
 @migrations()
 def m002_frontier(db: Database) -> None:
     """The crawl frontier: every discovered URL until it is fetched or has failed."""
-    db["frontier"].create(
+    db.table("frontier").create(
         {"url": str, "source": str, "kind": str, "depth": int, "discovered": str, "run_id": int,
          "state": str, "attempts": int, "updated": str, "error": str, "hint_date": str,
          "article_url": str},
         pk="url",
     )
-    db["frontier"].create_index(["source", "state"])
+    db.table("frontier").create_index(["source", "state"])
 
 
 @migrations()
 def m003_validators_and_url_keys(db: Database) -> None:
     """HTTP validators per feed/sitemap URL, and a key that joins http/https/www/m. spellings."""
-    db["http_validators"].create(
+    db.table("http_validators").create(
         {"url": str, "etag": str, "last_modified": str, "updated": str}, pk="url")
-    db["articles"].add_column("url_key", str)
-    db["articles"].create_index(["url_key"])
+    db.table("articles").add_column("url_key", str)
+    db.table("articles").create_index(["url_key"])
 
 
 @migrations()
 def m004_robots_disallowed(db: Database) -> None:
     """Count URLs that robots.txt kept the crawler from, apart from failures."""
-    db["crawl_runs"].add_column("robots_disallowed", int)
+    db.table("crawl_runs").add_column("robots_disallowed", int)
 
 
 def migrate(db: Database) -> None:

@@ -7,7 +7,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Literal
 
@@ -78,7 +78,7 @@ class Archive:
             raise ArchiveError(f"{self.path}: no such archive")
         self.db = connect(self.path, readonly=readonly)
         if readonly or not upgrade:
-            if not self.db["articles"].exists():
+            if not self.db.table("articles").exists():
                 raise ArchiveError(f"{self.path}: not a newsarchive archive (no articles table)")
         else:
             try:
@@ -89,10 +89,8 @@ class Archive:
     def close(self) -> None:
         """Checkpoint the WAL back into the main file and close."""
         if not self.readonly:
-            try:
+            with suppress(sqlite3.DatabaseError):
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlite3.DatabaseError:
-                pass
         self.db.close()
 
     def __enter__(self) -> Archive:
@@ -120,18 +118,18 @@ class Archive:
             rows.append(row)
         with self.transaction():
             for row in rows:
-                existing = self.db["sources"].count_where("name = ?", [row["name"]])
+                existing = self.db.table("sources").count_where("name = ?", [row["name"]])
                 if not existing:
                     row["added"] = now
-                self.db["sources"].upsert(row, pk="name")
+                self.db.table("sources").upsert(row, pk="name")
 
     def start_run(self, sources: list[str]) -> int:
         """Open a crawl_runs row and return its id."""
         with self.transaction():
-            table = self.db["crawl_runs"]
+            table = self.db.table("crawl_runs")
             table.insert({"started": isoformat(), "status": "running",
                           "sources": json.dumps(sources, ensure_ascii=False)})
-            return int(table.last_pk)
+            return int(table.last_pk or 0)
 
     def finish_run(self, run_id: int, status: str, totals: dict[str, int],
                    per_source: dict[str, dict[str, int]], error: str | None = None) -> None:
@@ -140,7 +138,7 @@ class Archive:
                                "per_source": json.dumps(per_source, ensure_ascii=False, sort_keys=True)}
         row.update(totals)
         with self.transaction():
-            self.db["crawl_runs"].update(run_id, row)
+            self.db.table("crawl_runs").update(run_id, row)
 
     # -- captures and articles ----------------------------------------------------------------
 
@@ -152,9 +150,9 @@ class Archive:
         row["body_sha256"] = hashlib.sha256(body).hexdigest()
         row["body"] = compress_body(body)
         row["body_encoding"] = "gzip"
-        table = self.db["captures"]
+        table = self.db.table("captures")
         table.insert(row)
-        return int(table.last_pk)
+        return int(table.last_pk or 0)
 
     def add_capture(self, capture: dict[str, Any]) -> int:
         """Store one fetch that produced no article (a listing, a failure, a non-article)."""
@@ -177,7 +175,7 @@ class Archive:
         row["word_count"] = word_count(row.get("text"))
         row["capture_id"] = capture_id
         row["last_seen"] = seen
-        articles = self.db["articles"]
+        articles = self.db.table("articles")
         existing = next(articles.rows_where("url = ?", [row["url"]], limit=1), None)
         if existing is None and row.get("url_key"):
             existing = next(articles.rows_where("url_key = ?", [row["url_key"]], limit=1), None)
@@ -185,14 +183,14 @@ class Archive:
             row["first_seen"] = seen
             row["last_changed"] = seen
             articles.insert(row)
-            article_id = int(articles.last_pk)
+            article_id = int(articles.last_pk or 0)
             self._index(article_id, row)
             return "new"
         article_id = existing["id"]
         if existing["content_hash"] == row["content_hash"]:
             articles.update(article_id, {"last_seen": seen, "capture_id": capture_id})
             return "unchanged"
-        self.db["revisions"].insert({
+        self.db.table("revisions").insert({
             "article_id": article_id, "url": existing["url"], "title": existing["title"],
             "text": existing["text"], "content_hash": existing["content_hash"],
             "capture_id": existing["capture_id"],
@@ -222,5 +220,5 @@ class Archive:
     def set_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         """Remember a response's validators for the next run's conditional request."""
         with self.transaction():
-            self.db["http_validators"].upsert(
+            self.db.table("http_validators").upsert(
                 {"url": url, "etag": etag, "last_modified": last_modified, "updated": isoformat()}, pk="url")

@@ -15,7 +15,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request, Response
+from scrapy.http import Request
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import threads
@@ -106,6 +106,3 @@ class RecordingRedirectMiddleware(RedirectMiddleware):
         result = super()._redirect(redirected, request, reason)
         result.dont_filter = True
         return result
-
-    def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
-        return super().process_response(request, response)

@@ -12,12 +12,12 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from archive.timeutil import utcnow
+from archive.urls import canonicalize, site_key
 
 from .dates import find_article_dates
 from .encoding import decode_html
 from .extraction import Extraction, extract_html
 from .language import identify_language
-from archive.urls import canonicalize, site_key
 
 
 def _version(dist: str) -> str:

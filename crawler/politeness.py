@@ -67,7 +67,7 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         self._settle(netloc, DisallowAll())
 
     def _settle(self, netloc: str, parser: Any) -> None:
-        waiting = self._parsers.get(netloc)
+        waiting: Any = self._parsers.get(netloc)
         self._parsers[netloc] = parser
         if waiting is not None and hasattr(waiting, "callback") and not waiting.called:
             waiting.callback(parser)

@@ -17,9 +17,9 @@ def progress_line(stats: dict[str, Any], sources: list[str]) -> str:
     """One line: each source's fetched, new, updated and failed counts so far."""
     parts = []
     for name in sources:
-        get = lambda key: int(stats.get(f"{PREFIX}/{name}/{key}", 0))  # noqa: E731
-        parts.append(f"{name}: {get('fetched')} fetched, {get('articles_new')} new, "
-                     f"{get('articles_updated')} updated, {get('fetch_failed')} failed")
+        fetched, new, updated, failed = (int(stats.get(f"{PREFIX}/{name}/{key}", 0)) for key in (
+            "fetched", "articles_new", "articles_updated", "fetch_failed"))
+        parts.append(f"{name}: {fetched} fetched, {new} new, {updated} updated, {failed} failed")
     return " | ".join(parts)
 
 

@@ -20,16 +20,16 @@ from archive.frontier import Frontier
 from archive.health import backoff_until, source_runs
 from archive.store import Archive
 from archive.timeutil import isoformat, utcnow
+from archive.urls import canonicalize, same_site
 
 from ..addresses import BlockedAddress
 from ..article import PageContext, process_page
 from ..config import NewsarchiveConfig
-from ..feeddates import machine_date
 from ..discovery import html_links, is_asset, looks_like_article, parse_xml_listing, robots_sitemaps
+from ..feeddates import machine_date
 from ..items import ArticleItem, CaptureItem
 from ..sources import Source
 from ..stats import RunStats, per_source, totals
-from archive.urls import canonicalize, same_site
 
 LISTING, FEED, SITEMAP, ROBOTS, ARTICLE = "listing", "feed", "sitemap", "robots", "article"
 
@@ -56,6 +56,16 @@ class NewsSpider(scrapy.Spider):
     """Crawl each source's feeds, sitemaps and sections; extract and archive its articles."""
 
     name = "news"
+    config: NewsarchiveConfig
+    sources: dict[str, Source]
+    archive: Archive
+    frontier: Frontier
+    run_id: int
+    budget: dict[str, int]
+    known: dict[str, dict[str, tuple[str, str]]]
+    run_status: str
+    run_totals: dict[str, int]
+    run_per_source: dict[str, dict[str, int]]
 
     def __init__(self, source: str | None = None, sources: str | None = None, db: str | None = None,
                  *args: Any, **kwargs: Any):
@@ -182,7 +192,7 @@ class NewsSpider(scrapy.Spider):
     def _discovered(self, source: Source, urls: Iterable[tuple[str, str | None]], depth: int,
                     origin: str) -> Iterator[scrapy.Request]:
         """Requests for the article URLs found on a listing; each is committed to the frontier first."""
-        fresh = []
+        fresh: list[dict[str, Any]] = []
         for url, hint_date in urls:
             url = canonicalize(url)
             if not same_site(url, source.hosts()) or not self._wants_article(source, url, hint_date):
