@@ -1,10 +1,38 @@
-"""Article extraction: trafilatura plus a boilerplate post-filter, and page metadata."""
+"""Article extraction: trafilatura plus a boilerplate post-filter, and page metadata.
+
+The pipeline for one page (``extract_html``):
+
+1. size budget on the decoded HTML, then ZWNJ/ZWJ protection (see ``zwnj``);
+2. one lxml parse, element-count and depth budgets;
+3. metadata from <meta>/JSON-LD (``metadata``), no dates;
+4. trafilatura in precision mode without comments, with a balanced-mode retry when that finds
+   (almost) nothing;
+5. the line post-filter (``postfilter``) and the page-type decision (``pagetype``).
+
+Everything runs under a time budget; no input makes it raise or hang.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
 
 import trafilatura
+from trafilatura.utils import load_html
+
+from .blocks import Line, body_lines
+from .budget import DEFAULT_BUDGET, Budget, BudgetExceeded, TimeBudgetExceeded, check_size, check_tree, deadline
+from .metadata import PageMeta, read_metadata
+from .pagetype import classify_page
+from .postfilter import filter_lines
+from .textnorm import word_weight
+from .zwnj import ZeroWidthGuard
+
+LOGGER = logging.getLogger(__name__)
+
+# Below this many words the precision run is retried in trafilatura's balanced mode.
+RETRY_BELOW_WORDS = 40
 
 
 @dataclass
@@ -26,20 +54,106 @@ class Extraction:
     reason: str | None = None  # why status is not ok
 
 
-def extract_html(html: str, url: str | None = None) -> Extraction:
-    """Extract the article body and metadata from one decoded HTML page."""
-    doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
-    if doc is None or not doc.text:
-        return Extraction(status="empty", reason="no article text found")
-    return Extraction(
-        status="ok",
-        text=doc.text,
-        title=doc.title,
-        authors=[a.strip() for a in (doc.author or "").split(";") if a.strip()],
-        description=doc.description,
-        tags=list(doc.tags or []),
-        categories=list(doc.categories or []),
-        image=doc.image,
-        canonical_url=doc.url,
-        sitename=doc.sitename,
-    )
+def _weight(lines: list[Line]) -> float:
+    return sum(word_weight(line.text) for line in lines)
+
+
+def _trafilatura_lines(tree: object, url: str | None) -> list[Line]:
+    """Body lines from trafilatura: precision mode first, balanced mode when that is (nearly) empty."""
+    lines: list[Line] = []
+    for precision in (True, False):
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            favor_precision=precision,
+            include_comments=False,
+            include_links=True,
+            with_metadata=False,
+        )
+        if doc is not None and doc.body is not None:
+            candidate = body_lines(doc.body)
+            if _weight(candidate) > _weight(lines):
+                lines = candidate
+        if _weight(lines) >= RETRY_BELOW_WORDS:
+            break
+    return lines
+
+
+def _with_meta(result: Extraction, meta: PageMeta, guard: ZeroWidthGuard) -> Extraction:
+    result.title = guard.restore(meta.title)
+    result.authors = guard.restore_all(meta.authors)
+    result.description = guard.restore(meta.description)
+    result.tags = guard.restore_all(meta.tags)
+    result.categories = guard.restore_all(meta.categories)
+    result.image = meta.image
+    result.canonical_url = meta.canonical_url
+    result.sitename = guard.restore(meta.sitename)
+    result.page_language = meta.page_language
+    return result
+
+
+def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
+    with deadline(budget.seconds) as dl:
+        html = check_size(html, budget)
+        guard = ZeroWidthGuard.for_text(html)
+        tree = load_html(guard.protect(html))
+        if tree is None:
+            return Extraction(status="extraction_failed", reason="unparseable HTML")
+        check_tree(tree, budget)
+        meta = read_metadata(tree, url)
+        lines = _trafilatura_lines(tree, url)
+        dl.check("trafilatura")
+        result = _with_meta(Extraction(status="ok"), meta, guard)
+        if not lines:
+            result.status, result.reason = "empty", "no article text found"
+            return result
+        filtered = filter_lines(lines)
+        result.text = guard.restore(filtered.text) or ""
+        result.removed_chars = filtered.removed_chars
+        verdict = classify_page(tree, meta, filtered.kept, url, [line.text for line, _ in filtered.removed])
+        if verdict is not None:
+            result.status, result.reason = verdict.status, verdict.reason
+        dl.check("post-filter")
+        return result
+
+
+def extract_html(html: str, url: str | None = None, *, budget: Budget = DEFAULT_BUDGET) -> Extraction:
+    """Extract the article body and metadata from one decoded HTML page; never raises."""
+    try:
+        return _extract(html, url, budget)
+    except BudgetExceeded as err:
+        return Extraction(status="extraction_failed", reason=str(err))
+    except TimeBudgetExceeded as err:
+        return Extraction(status="extraction_failed", reason=str(err))
+    except RecursionError:
+        return Extraction(status="extraction_failed", reason="document nested too deeply")
+    except Exception as err:  # a library bug on a strange page must not stop the crawl
+        LOGGER.warning("extraction failed on %s: %r", url, err)
+        return Extraction(status="extraction_failed", reason=f"error: {type(err).__name__}: {err}"[:300])
+
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+
+
+def decode_bytes(html_bytes: bytes) -> str:
+    """Decode a page: UTF-8, else the charset its <meta> declares, else latin-1."""
+    try:
+        return html_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET_RE.search(html_bytes[:4096])
+    if match:
+        try:
+            return html_bytes.decode(match.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return html_bytes.decode("latin-1")
+
+
+def extract_text(html_bytes: bytes, url: str | None) -> str:
+    """Evaluation entry point: the archived article text of a page ("" unless the status is ok)."""
+    result = extract_html(decode_bytes(html_bytes), url)
+    return result.text if result.status == "ok" else ""
+
+
+__all__ = ["Budget", "Extraction", "decode_bytes", "extract_html", "extract_text"]
