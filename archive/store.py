@@ -165,7 +165,13 @@ class Archive:
             capture_id = self._insert_capture(capture)
             return self._upsert_article(article, capture_id, capture.get("fetched") or isoformat())
 
-    def _upsert_article(self, article: dict[str, Any], capture_id: int, seen: str) -> SaveOutcome:
+    def reextracted(self, article: dict[str, Any], capture_id: int, fetched: str) -> SaveOutcome:
+        """Store an article re-extracted from an archived capture (no new fetch, no new capture)."""
+        with self.transaction():
+            return self._upsert_article(article, capture_id, fetched, changed=isoformat())
+
+    def _upsert_article(self, article: dict[str, Any], capture_id: int, seen: str,
+                        changed: str | None = None) -> SaveOutcome:
         row = dict(article)
         for key in _JSON_LIST_FIELDS:
             row[key] = json.dumps(list(row.get(key) or []), ensure_ascii=False)
@@ -181,7 +187,7 @@ class Archive:
             existing = next(articles.rows_where("url_key = ?", [row["url_key"]], limit=1), None)
         if existing is None:
             row["first_seen"] = seen
-            row["last_changed"] = seen
+            row["last_changed"] = changed or seen
             articles.insert(row)
             article_id = int(articles.last_pk or 0)
             self._index(article_id, row)
@@ -194,9 +200,9 @@ class Archive:
             "article_id": article_id, "url": existing["url"], "title": existing["title"],
             "text": existing["text"], "content_hash": existing["content_hash"],
             "capture_id": existing["capture_id"],
-            "first_seen": existing["last_changed"] or existing["first_seen"], "replaced": seen,
+            "first_seen": existing["last_changed"] or existing["first_seen"], "replaced": changed or seen,
         })
-        row["last_changed"] = seen
+        row["last_changed"] = changed or seen
         row.pop("first_seen", None)
         row["url"] = existing["url"]  # the first canonical spelling stays the article's identity
         articles.update(article_id, row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from .runner import RunResult
 
 def register(group: click.Group) -> None:
     """Entry point `newsarchive.commands`: add the crawler's commands to `group`."""
-    for command in (crawl, demo, extract):
+    for command in (crawl, demo, extract, reprocess):
         group.add_command(command)
 
 
@@ -162,3 +163,35 @@ def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezo
                        f"language: {record['language']}\nauthors: {', '.join(record['authors'])}\n")
             click.echo(record["text"])
             click.echo()
+
+
+@click.command()
+@db_option
+@click.option("--source", help="Only this source.")
+@click.option("--since", metavar="DATE", help="Only captures fetched on or after DATE (ISO 8601).")
+def reprocess(db: str, source: str | None, since: str | None) -> None:
+    """Re-extract archived captures with the current extractor; fetches nothing.
+
+    Articles whose text or title changes keep their old version as a revision; captures whose
+    extraction failed before are tried again.
+
+    \b
+    Example:
+        newsarchive reprocess --db archive.db --source sobhesahel --since 2024-01-01
+    """
+    from archive.store import Archive
+
+    from .reprocess import reprocess as run, reprocess_candidates
+
+    if since:
+        try:
+            datetime.fromisoformat(since)
+        except ValueError:
+            raise ConfigError(f"--since: not an ISO 8601 date: {since!r}") from None
+    with crawl_lock(Path(db)), Archive(db) as archive:
+        total = sum(1 for _ in reprocess_candidates(archive, source, since))
+        with click.progressbar(length=total, label="Re-extracting", file=sys.stderr,
+                               hidden=not _is_terminal()) as bar:
+            counts = run(archive, source=source, since=since, progress=bar.update)
+    summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.outcomes.items()))
+    click.echo(f"Re-extracted {counts.seen} captures: {summary or 'nothing to do'}")
