@@ -11,19 +11,39 @@ from pathlib import Path
 from .errors import LockedError
 
 
-@contextmanager
-def crawl_lock(db: Path) -> Iterator[None]:
-    """Hold `<db>.lock` for the duration; raise LockedError at once if another process holds it."""
-    path = Path(f"{db}.lock")
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
+class CrawlLock:
+    """`<db>.lock`, held with flock for as long as a crawl writes; the kernel frees it if the process dies."""
+
+    def __init__(self, db: Path):
+        self.db = Path(db)
+        self.path = Path(f"{db}.lock")
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise LockedError at once when another process holds it."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
-            raise LockedError(f"{db}: a crawl is already running (pid {holder}); not starting") from None
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise LockedError(f"{self.db}: a crawl is already running (pid {holder}); not starting") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+@contextmanager
+def crawl_lock(db: Path) -> Iterator[CrawlLock]:
+    """Hold the crawl lock of `db` for the duration of the block."""
+    lock = CrawlLock(db)
+    lock.acquire()
+    try:
+        yield lock
     finally:
-        os.close(fd)
+        lock.release()

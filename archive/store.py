@@ -123,6 +123,12 @@ class Archive:
                     row["added"] = now
                 self.db.table("sources").upsert(row, pk="name")
 
+    def close_abandoned_runs(self) -> int:
+        """Mark runs left 'running' by a process that died (call only while holding the crawl lock)."""
+        with self.transaction():
+            cursor = self.db.execute("UPDATE crawl_runs SET status = 'killed' WHERE status = 'running'")
+            return cursor.rowcount
+
     def start_run(self, sources: list[str]) -> int:
         """Open a crawl_runs row and return its id."""
         with self.transaction():
@@ -152,6 +158,7 @@ class Archive:
         row["body_encoding"] = "gzip"
         table = self.db.table("captures")
         table.insert(row)
+        self._keep_validators(capture)
         return int(table.last_pk or 0)
 
     def add_capture(self, capture: dict[str, Any]) -> int:
@@ -223,8 +230,13 @@ class Archive:
         row = self.db.execute("SELECT etag, last_modified FROM http_validators WHERE url = ?", [url]).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def set_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        """Remember a response's validators for the next run's conditional request."""
-        with self.transaction():
+    def _keep_validators(self, capture: dict[str, Any]) -> None:
+        """Remember a 200 response's ETag/Last-Modified, in the capture's own transaction."""
+        if capture.get("status") != 200:
+            return
+        headers = {k.lower(): v for k, v in (capture.get("headers") or {}).items()}
+        etag, last_modified = headers.get("etag"), headers.get("last-modified")
+        if etag or last_modified:
             self.db.table("http_validators").upsert(
-                {"url": url, "etag": etag, "last_modified": last_modified, "updated": isoformat()}, pk="url")
+                {"url": capture["url"], "etag": etag, "last_modified": last_modified, "updated": isoformat()},
+                pk="url")

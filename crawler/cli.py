@@ -45,6 +45,17 @@ def _log_settings(verbose: bool, log_file: str | None) -> dict[str, Any]:
     return settings
 
 
+def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    """NAME=VALUE pairs from -s options."""
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip().isidentifier() or not name.strip().isupper():
+            raise ConfigError(f"-s {pair!r}: expected NAME=VALUE with an upper-case setting name")
+        out[name.strip()] = value
+    return out
+
+
 def _is_terminal() -> bool:
     return sys.stderr.isatty()
 
@@ -56,9 +67,11 @@ def _is_terminal() -> bool:
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the crawl's log (INFO) to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Log at INFO level to stderr.")
 @click.option("--ignore-backoff", is_flag=True, help="Crawl sources that are backing off after failed runs.")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or NEWSARCHIVE_* setting (repeatable), e.g. -s DOWNLOAD_TIMEOUT=60.")
 @click.pass_context
 def crawl(ctx: click.Context, sources_file: str, db: str, source_names: tuple[str, ...],
-          log_file: str | None, verbose: bool, ignore_backoff: bool) -> None:
+          log_file: str | None, verbose: bool, ignore_backoff: bool, settings: tuple[str, ...]) -> None:
     """Crawl the sources into the archive (the job to run from cron).
 
     \b
@@ -68,15 +81,16 @@ def crawl(ctx: click.Context, sources_file: str, db: str, source_names: tuple[st
     \b
     Example:
         newsarchive crawl --sources sources.toml --db archive.db
-        newsarchive crawl --source sobhesahel --source hormozgan-news
+        newsarchive crawl --source sobhesahel --source irna-hormozgan -s DOWNLOAD_TIMEOUT=60
     """
     from .runner import run_crawl
     from .sources import load_sources
 
     load_sources(sources_file).select(list(source_names))  # validate before taking the lock
+    overrides = {**_log_settings(verbose, log_file), "NEWSARCHIVE_PROGRESS": _is_terminal(),
+                 "NEWSARCHIVE_IGNORE_BACKOFF": ignore_backoff, "NEWSARCHIVE_LOCK_HELD": True,
+                 **_parse_settings(settings)}
     with crawl_lock(Path(db)):
-        overrides = {**_log_settings(verbose, log_file), "NEWSARCHIVE_PROGRESS": _is_terminal(),
-                     "NEWSARCHIVE_IGNORE_BACKOFF": ignore_backoff}
         result = run_crawl(Path(db), Path(sources_file), list(source_names), overrides)
     _summary(result, detailed=_is_terminal())
     if result.status == "partial":
@@ -181,7 +195,8 @@ def reprocess(db: str, source: str | None, since: str | None) -> None:
     """
     from archive.store import Archive
 
-    from .reprocess import reprocess as run, reprocess_candidates
+    from .reprocess import reprocess as run
+    from .reprocess import reprocess_candidates
 
     if since:
         try:

@@ -46,7 +46,8 @@ def run_demo(db: Path, delay: float = 0.0) -> None:
         sources_file.write_text(demo_sources_toml(base_urls, delay), encoding="utf-8")
         click.echo(f"Serving {len(base_urls)} demo sites on 127.0.0.1; crawling into {db} …", err=True)
         result = run_crawl(db, sources_file, overrides={
-            "AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "WARNING", "DOWNLOAD_DELAY": delay})
+            "AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "WARNING", "DOWNLOAD_DELAY": delay,
+            "NEWSARCHIVE_LOCK_HELD": True})
     click.echo(f"Demo run {result.run_id}: {result.status}")
     totals = _archived(db)
     for name, counts in result.per_source.items():

@@ -9,7 +9,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from archive.errors import ConfigError
+from archive.errors import ArchiveError, ConfigError
 
 from .config import NewsarchiveConfig
 from .spiders.news import NewsSpider
@@ -48,4 +48,6 @@ def run_crawl(db: Path, sources_file: Path, source_names: list[str] | None = Non
     spider: Any = crawler.spider
     if spider is None or not hasattr(spider, "run_status"):
         raise ConfigError("the crawl did not start; see the log above")
+    if getattr(spider, "archive_error", None):
+        raise ArchiveError(spider.archive_error)
     return RunResult(spider.run_id, spider.run_status, spider.run_totals, spider.run_per_source)

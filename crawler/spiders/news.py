@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import timedelta
 from typing import Any
@@ -18,6 +19,7 @@ from twisted.python.failure import Failure
 
 from archive.frontier import Frontier
 from archive.health import backoff_until, source_runs
+from archive.lock import CrawlLock
 from archive.store import Archive
 from archive.timeutil import isoformat, utcnow
 from archive.urls import canonicalize, same_site
@@ -59,6 +61,7 @@ class NewsSpider(scrapy.Spider):
     config: NewsarchiveConfig
     sources: dict[str, Source]
     archive: Archive
+    lock: CrawlLock | None
     frontier: Frontier
     run_id: int
     budget: dict[str, int]
@@ -86,7 +89,12 @@ class NewsSpider(scrapy.Spider):
         crawler.settings.set("NEWSARCHIVE_TRUSTED_HOSTS", spider.config.trusted_hosts(), priority="spider")
         spider.sources = spider._not_backing_off(spider.config.sources, crawler.settings.getbool(
             "NEWSARCHIVE_IGNORE_BACKOFF"))
+        spider.lock = None
+        if not crawler.settings.getbool("NEWSARCHIVE_LOCK_HELD"):  # `scrapy crawl news` takes it here
+            spider.lock = CrawlLock(spider.config.db)
+            spider.lock.acquire()
         spider.archive = Archive(spider.config.db)
+        spider.archive.close_abandoned_runs()
         spider.frontier = Frontier(spider.archive.db)
         spider.archive.upsert_sources(s.to_record() for s in spider.config.sources)
         spider.run_id = spider.archive.start_run(list(spider.sources))
@@ -119,7 +127,8 @@ class NewsSpider(scrapy.Spider):
         self.budget[source.name] += 1
         callback = self.parse_article if kind == ARTICLE else self.parse_listing
         headers = {}
-        if kind in (FEED, SITEMAP, ARTICLE):  # HTML listings are always read whole
+        # Feeds, sitemaps and archived articles are asked for conditionally; HTML listings are read whole.
+        if kind in (FEED, SITEMAP) or (kind == ARTICLE and url in self.known[source.name]):
             etag, last_modified = self.archive.validators(url)
             if etag:
                 headers["If-None-Match"] = etag
@@ -131,16 +140,10 @@ class NewsSpider(scrapy.Spider):
                               dont_filter=kind == ROBOTS)
 
     def _not_modified(self, response: Response) -> bool:
-        """Count a 304 answer to a conditional request; keep the validators of a 200."""
+        """Count a 304 answer to a conditional request (validators are stored with each capture)."""
         if response.status == 304:
             RunStats(self.crawler.stats, response.meta["source"]).inc("not_modified")
             return True
-        etag = response.headers.get(b"ETag")
-        last_modified = response.headers.get(b"Last-Modified")
-        if etag or last_modified:
-            self.archive.set_validators(response.request.url if response.request else response.url,
-                                        etag.decode("latin-1") if etag else None,
-                                        last_modified.decode("latin-1") if last_modified else None)
         return False
 
     async def start(self) -> AsyncIterator[Any]:
@@ -228,6 +231,10 @@ class NewsSpider(scrapy.Spider):
         kind, depth = response.meta["kind"], response.meta["depth"]
         if self._not_modified(response):
             return
+        if kind == LISTING and depth > 0 and isinstance(response, TextResponse) and not self._is_xml(response):
+            # A page reached by following links may be an article whose URL did not say so.
+            yield from self._extract(response, source, frontier_url=None)
+            return
         yield CaptureItem(source.name, self._capture(response, kind))
         if kind == ROBOTS:
             text = response.body.decode("utf-8", "replace")
@@ -241,10 +248,9 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             return
         feeds, links = html_links(response.text, response.url)
-        if depth == 0:
-            for url in feeds:
-                if same_site(url, source.hosts()) and (request := self._request(source, url, FEED)):
-                    yield request
+        for url in feeds:
+            if same_site(url, source.hosts()) and (request := self._request(source, url, FEED)):
+                yield request
         yield from self._follow(source, links, depth)
 
     def _follow(self, source: Source, links: list[str], depth: int) -> Iterator[scrapy.Request]:
@@ -259,7 +265,10 @@ class NewsSpider(scrapy.Spider):
                 continue
             if source.exclude_pattern and re.search(source.exclude_pattern, url):
                 continue
-            if (request := self._request(source, canonicalize(url), LISTING, depth + 1)):
+            url = canonicalize(url)
+            if url in self.known[source.name] and not self._wants_article(source, url):
+                continue  # an archived article reached through a URL that did not look like one
+            if (request := self._request(source, url, LISTING, depth + 1)):
                 yield request
 
     @staticmethod
@@ -285,11 +294,16 @@ class NewsSpider(scrapy.Spider):
     def parse_article(self, response: Response) -> Iterator[Any]:
         """Extract an article; a page that is not one still serves discovery."""
         source = self.sources[response.meta["source"]]
-        stats = RunStats(self.crawler.stats, source.name)
         frontier_url = _first_url(response.request) if response.request else response.url
         if self._not_modified(response):
             self.frontier.mark(frontier_url, "done")
             return
+        yield from self._extract(response, source, frontier_url)
+
+    def _extract(self, response: Response, source: Source, frontier_url: str | None) -> Iterator[Any]:
+        """Archive the page as an article when it is one; follow its links either way."""
+        stats = RunStats(self.crawler.stats, source.name)
+        is_listing = frontier_url is None
         hints = []
         if response.meta.get("hint_date"):
             hints.append((response.meta.get("hint_origin") or "feed", response.meta["hint_date"]))
@@ -302,15 +316,21 @@ class NewsSpider(scrapy.Spider):
                           language=source.language, timezone=source.tz, date_hints=hints,
                           allowed_hosts=source.hosts())
         page = process_page(response.body, ctx)
-        capture = self._capture(response, page.status, page.charset)
+        capture = self._capture(response, page.status if page.article or not is_listing else LISTING,
+                                page.charset)
         if page.article is not None:
             if page.status != "ok":
                 stats.inc("extraction_failed")
+            if frontier_url is None:
+                frontier_url = _first_url(response.request) if response.request else response.url
+                self.frontier.add(source.name, [{"url": frontier_url, "kind": LISTING,
+                                                 "depth": response.meta["depth"]}], self.run_id)
             yield ArticleItem(source.name, page.article, capture, frontier_url)
         else:
-            stats.inc("not_article" if page.status == "not_article" else "extraction_failed")
+            if not is_listing:
+                stats.inc("not_article" if page.status == "not_article" else "extraction_failed")
             capture["error"] = page.reason
-            yield CaptureItem(source.name, capture, frontier_url, "done")
+            yield CaptureItem(source.name, capture, frontier_url, "done" if frontier_url else None)
         depth = response.meta["depth"]
         if depth < source.max_depth and isinstance(response, TextResponse):
             _feeds, links = html_links(response.text, response.url)
@@ -347,7 +367,9 @@ class NewsSpider(scrapy.Spider):
         run_totals = totals(stats)
         attempted = run_totals["fetched"] + run_totals["fetch_failed"]
         failed = run_totals["fetch_failed"] + run_totals["extraction_failed"]
-        if reason != "finished":
+        if reason == "archive_error":
+            status = "failed"
+        elif reason != "finished":
             status = "interrupted"
         elif attempted and failed / attempted > self.config.failure_threshold:
             status = "partial"
@@ -356,5 +378,12 @@ class NewsSpider(scrapy.Spider):
         self.run_status = status
         self.run_totals = run_totals
         self.run_per_source = per_source(stats, list(self.sources))
-        self.archive.finish_run(self.run_id, status, run_totals, self.run_per_source)
-        self.archive.close()
+        try:
+            self.archive.finish_run(self.run_id, status, run_totals, self.run_per_source,
+                                    error=getattr(self, "archive_error", None))
+        except sqlite3.Error as exc:
+            self.logger.error("could not record the run's statistics: %s", exc)
+        finally:
+            self.archive.close()
+            if self.lock is not None:
+                self.lock.release()

@@ -1,0 +1,1 @@
+"""Helpers shared by the crawl tests: fixture sites, sources files, crawls in a child process."""

@@ -1,0 +1,122 @@
+"""Scheduled runs against fixture sites on 127.0.0.1: incremental, conditional, revisions, health."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from archive.errors import EXIT_FLAGGED
+from crawler.demo.server import SiteServer
+from tests.support.crawling import cli_in_child, crawl, write_sources
+from tests.support.sites import Story, news_site, stories
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def rows(db, sql, *params):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def article_hits(server, items):
+    return {s.path: server.hits[s.path] for s in items}
+
+
+@pytest.fixture
+def site():
+    items = stories(4)
+    server = SiteServer(lambda base: news_site(base, items))
+    with server:
+        server.items = items  # type: ignore[attr-defined]
+        yield server
+
+
+def test_second_run_fetches_only_new_articles(tmp_path, site):
+    db = tmp_path / "a.db"
+    sources = write_sources(tmp_path / "s.toml", {"sahel": site.base_url}, revisit_hours=0, language="fa")
+    first = crawl(db, sources)
+    assert first.returncode == 0, first.stderr
+    assert rows(db, "SELECT count(*) FROM articles") == [(4,)]
+    assert set(article_hits(site, site.items).values()) == {1}
+
+    site.items.append(Story(5, "خبر تازه درباره صیادان قشم"))
+    site.set_site(lambda base: news_site(base, site.items))
+    site.reset_hits()
+    second = crawl(db, sources)
+    assert second.returncode == 0, second.stderr
+    assert article_hits(site, site.items) == {s.path: (1 if s.number == 5 else 0) for s in site.items}
+    assert rows(db, "SELECT count(*), count(DISTINCT url) FROM articles") == [(5, 5)]
+    (run,) = rows(db, "SELECT articles_new, articles_updated, status FROM crawl_runs ORDER BY id DESC LIMIT 1")
+    assert run == (1, 0, "ok")
+
+
+def test_revisit_window_uses_conditional_requests_and_keeps_revisions(tmp_path, site):
+    db = tmp_path / "a.db"
+    sources = write_sources(tmp_path / "s.toml", {"sahel": site.base_url}, revisit_hours=48, language="fa")
+    assert crawl(db, sources).returncode == 0
+    edited = site.items[0]
+    edited.paragraphs = [*edited.paragraphs, "این خبر پس از انتشار به‌روزرسانی شد و جزئیات تازه افزوده شد."]
+    site.set_site(lambda base: news_site(base, site.items))
+    site.requests.clear()
+    second = crawl(db, sources)
+    assert second.returncode == 0, second.stderr
+
+    conditional = [r for r in site.requests if r.path == "/feed.xml"]
+    assert conditional and "If-None-Match" in conditional[0].headers  # validators from run 1 were sent
+    (run,) = rows(db, "SELECT articles_updated, articles_unchanged, not_modified FROM crawl_runs "
+                      "ORDER BY id DESC LIMIT 1")
+    updated, unchanged, not_modified = run
+    assert updated == 1
+    assert not_modified >= 3 + 1  # three unedited articles and the unchanged feed answered 304
+    assert rows(db, "SELECT a.url FROM revisions r JOIN articles a ON a.id = r.article_id") == [
+        (f"{site.base_url}{edited.path}",)]
+    (text,) = rows(db, "SELECT text FROM articles WHERE url = ?", f"{site.base_url}{edited.path}")[0]
+    assert "به‌روزرسانی" in text
+
+    code, output, exc = cli_in_child(["history", f"{site.base_url}{edited.path}", "--db", str(db)])
+    assert code == 0, (output, exc)
+    assert "2 versions" in output and "+این خبر پس از انتشار به‌روزرسانی شد" in output
+
+
+def test_robots_txt_server_error_disallows_the_host(tmp_path, site):
+    site.override("/robots.txt", status=503)
+    db = tmp_path / "a.db"
+    sources = write_sources(tmp_path / "s.toml", {"sahel": site.base_url}, language="fa")
+    crawl(db, sources)
+    fetched = {r.path for r in site.requests} - {"/robots.txt"}
+    assert fetched == set()  # RFC 9309: unavailable robots.txt means "disallow for now"
+    assert rows(db, "SELECT count(*) FROM articles") == [(0,)]
+
+
+def test_flaky_host_is_retried_and_retry_after_honoured(tmp_path, site):
+    flaky = site.items[1].path
+    site.override(flaky, status=503, retry_after=1, times=1)
+    db = tmp_path / "a.db"
+    sources = write_sources(tmp_path / "s.toml", {"sahel": site.base_url}, language="fa")
+    result = crawl(db, sources)
+    assert result.returncode == 0, result.stderr
+    times = [r.time for r in site.requests if r.path == flaky]
+    assert len(times) == 2
+    assert times[1] - times[0] >= 0.9  # the retry waited for Retry-After: 1
+    assert rows(db, "SELECT count(*) FROM articles") == [(4,)]
+
+
+def test_source_whose_layout_changes_is_flagged(tmp_path, site):
+    db = tmp_path / "a.db"
+    sources = write_sources(tmp_path / "s.toml", {"sahel": site.base_url}, revisit_hours=0, language="fa")
+    for batch in range(2):
+        site.items.extend(Story(10 + 3 * batch + i, f"خبر {batch}-{i} درباره بندر لنگه") for i in range(3))
+        site.set_site(lambda base: news_site(base, site.items))
+        assert crawl(db, sources).returncode == 0
+    code, output, _ = cli_in_child(["sources", "--db", str(db), "--check", "--runs", "1"])
+    assert code == 0, output
+
+    site.items.extend(Story(30 + i, f"خبر پس از تغییر قالب {i}") for i in range(3))
+    site.set_site(lambda base: news_site(base, site.items, broken_layout=True))
+    crawl(db, sources)
+    code, output, _ = cli_in_child(["sources", "--db", str(db), "--check", "--runs", "1", "--format", "json"])
+    assert code == EXIT_FLAGGED
+    (health,) = json.loads(output)
+    assert "layout-changed" in health["flags"]
