@@ -31,7 +31,8 @@ _SITE_WORDS = {
     "agency", "press", "magazine", "newspaper", "network", "media", "observer", "chronicle", "courier",
     "خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته نامه", "ماهنامه", "خبرآنلاین", "اخبار",
     "صحیفه", "جریده", "موقع", "بوابه", "وکاله", "قناه", "نیوز",
-    "zeitung", "nachrichten", "rundschau", "allgemeine", "anzeiger", "kurier", "tagblatt", "diario", "periódico", "noticias", "le monde", "gazzetta", "giornale", "corriere",
+    "zeitung", "nachrichten", "rundschau", "allgemeine", "anzeiger", "kurier", "tagblatt", "online",
+    "diario", "periódico", "noticias", "journal", "le monde", "gazzetta", "giornale", "corriere",
     "jornal", "gazeta", "haber", "haberleri", "новости", "газета",
 }
 _BYLINE_PREFIX_RE = re.compile(
