@@ -22,9 +22,12 @@ only (markup and ASCII words say nothing about the charset and would dilute the 
 charset-normalizer's mess ratio, plus the share of words that mix two alphabets (Latin with
 Arabic, Cyrillic, Greek, Hebrew or Thai), which real text never does and a wrong single-byte
 charset does all the time ("Fِrderung" is German windows-1252 read as windows-1256). Among
-detected charsets the lowest score wins, ties going to charset-normalizer's order (which
-weighs language coherence); a windows-1252 decode identical to the winner's is reported as
-windows-1252.
+the candidates the lowest score (to two decimals) wins; ties (short samples read "cleanly" in
+many charsets) go to the declared charsets, then the usual legacy charset of ``<html lang>``,
+then PREFERRED (windows-1256, windows-1252), then charset-normalizer's order (which weighs
+language coherence). An undeclared winner whose text windows-1252 decodes identically is
+reported as windows-1252. If even the winner looks like mojibake it is returned with
+``clean=False``.
 
 Charsets are reported as lowercase WHATWG names (``windows-1256``, ``iso-8859-6``, ``utf-8``,
 ``shift_jis``, ``gb18030``); as in browsers, ``iso-8859-1``, ``latin1`` and ``ascii`` labels
