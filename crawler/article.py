@@ -75,8 +75,8 @@ def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
     decoded = decode_html(body, ctx.header_charset)
     extraction = extract_html(decoded.text, ctx.url)
     status = extraction.status
-    if status == "ok" and not decoded.clean:
-        status = "encoding_error"
+    if status == "ok" and not decoded.clean and "\ufffd" in extraction.text:
+        status = "encoding_error"  # no charset decodes the bytes cleanly and the damage reached the text
     if status not in ("ok", "encoding_error"):
         return ProcessedPage(status, decoded.charset, extraction)
     language = identify_language(extraction.text, ctx.language or extraction.page_language)
