@@ -87,11 +87,9 @@ class AddressSafetyMiddleware:
     async def process_request(self, request: Request) -> None:
         parts = urlparse_cached(request)
         if parts.scheme not in ("http", "https"):
-            self.crawler.stats.inc_value("newsarchive/blocked")
             raise BlockedAddress(f"blocked: scheme {parts.scheme!r} is never fetched")
         reason = await self._verdict((parts.hostname or "").lower())
         if reason:
-            self.crawler.stats.inc_value("newsarchive/blocked")
             raise BlockedAddress(f"blocked: {reason}")
 
 

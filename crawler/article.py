@@ -42,6 +42,7 @@ class PageContext:
     fetched_at: datetime = field(default_factory=utcnow)
     date_hints: list[tuple[str, str]] = field(default_factory=list)  # (feed|sitemap, printed date)
     allowed_hosts: set[str] | None = None  # rel=canonical may only point inside these
+    max_bytes: int = 5 * 1024 * 1024  # larger pages are not extracted (their capture is kept)
 
 
 @dataclass
@@ -72,6 +73,9 @@ def _canonical(extracted: str | None, ctx: PageContext) -> str:
 
 def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
     """Turn one page's raw bytes into an article record (or say why it is not one)."""
+    if len(body) > ctx.max_bytes:
+        reason = f"page is {len(body)} bytes, over the {ctx.max_bytes}-byte extraction budget"
+        return ProcessedPage("extraction_failed", "", Extraction(status="extraction_failed", reason=reason))
     decoded = decode_html(body, ctx.header_charset)
     extraction = extract_html(decoded.text, ctx.url)
     status = extraction.status

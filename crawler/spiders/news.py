@@ -314,7 +314,7 @@ class NewsSpider(scrapy.Spider):
             return
         ctx = PageContext(url=response.url, header_charset=_header_charset(response), source=source.name,
                           language=source.language, timezone=source.tz, date_hints=hints,
-                          allowed_hosts=source.hosts())
+                          allowed_hosts=source.hosts(), max_bytes=self.config.max_article_bytes)
         page = process_page(response.body, ctx)
         capture = self._capture(response, page.status if page.article or not is_listing else LISTING,
                                 page.charset)
