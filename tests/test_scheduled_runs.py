@@ -50,6 +50,8 @@ def test_second_run_fetches_only_new_articles(tmp_path, site):
     assert rows(db, "SELECT count(*), count(DISTINCT url) FROM articles") == [(5, 5)]
     (run,) = rows(db, "SELECT articles_new, articles_updated, status FROM crawl_runs ORDER BY id DESC LIMIT 1")
     assert run == (1, 0, "ok")
+    wal = db.with_name(db.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # checkpointed back at the end of the run
 
 
 def test_revisit_window_uses_conditional_requests_and_keeps_revisions(tmp_path, site):
