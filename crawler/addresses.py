@@ -20,6 +20,8 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import threads
 
+from .config import NewsarchiveConfig
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
@@ -65,7 +67,8 @@ class AddressSafetyMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AddressSafetyMiddleware:
-        return cls(crawler, crawler.settings.getlist("NEWSARCHIVE_TRUSTED_HOSTS"))
+        config = NewsarchiveConfig.of(crawler)
+        return cls(crawler, config.trusted_hosts() if config else [])
 
     async def _verdict(self, host: str) -> str | None:
         """Why `host` may not be fetched, or None when it may."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
 from .sources import Source, load_sources
@@ -20,6 +21,9 @@ class NewsarchiveConfig:
     failure_threshold: float  # share of failed fetches/extractions above which a run is partial
     max_article_bytes: int  # bodies larger than this are not extracted (capture kept)
     progress: bool  # print live per-source progress to stderr
+    ignore_backoff: bool  # crawl sources that are backing off after failed runs
+    lock_held: bool  # the caller (newsarchive crawl) holds the archive's lock already
+    politeness: bool  # per-host delay floors, Crawl-delay and Retry-After
 
     @classmethod
     def from_settings(cls, settings: BaseSettings, source_names: list[str] | None = None) -> NewsarchiveConfig:
@@ -34,7 +38,15 @@ class NewsarchiveConfig:
             failure_threshold=settings.getfloat("NEWSARCHIVE_FAILURE_THRESHOLD", 0.5),
             max_article_bytes=settings.getint("NEWSARCHIVE_MAX_ARTICLE_BYTES", 5 * 1024 * 1024),
             progress=settings.getbool("NEWSARCHIVE_PROGRESS", False),
+            ignore_backoff=settings.getbool("NEWSARCHIVE_IGNORE_BACKOFF", False),
+            lock_held=settings.getbool("NEWSARCHIVE_LOCK_HELD", False),
+            politeness=settings.getbool("NEWSARCHIVE_POLITENESS", True),
         )
+
+    @staticmethod
+    def of(crawler: Crawler) -> NewsarchiveConfig | None:
+        """The config of the news spider this crawler runs, or None for any other spider."""
+        return getattr(crawler.spider, "config", None)
 
     def trusted_hosts(self) -> list[str]:
         """The hosts the user named as sources: the only ones that may be on non-public addresses."""

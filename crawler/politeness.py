@@ -21,6 +21,8 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
+from .config import NewsarchiveConfig
+
 logger = logging.getLogger(__name__)
 
 MAX_RETRY_AFTER = 300.0  # seconds; a server asking for more is given up on for this run
@@ -101,11 +103,12 @@ class PolitenessMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PolitenessMiddleware:
-        if not crawler.settings.getbool("NEWSARCHIVE_POLITENESS", True):
+        config = NewsarchiveConfig.of(crawler)
+        if config is None or not config.politeness:
             raise NotConfigured
         middleware = cls(crawler)
-        for host, slot in crawler.settings.getdict("DOWNLOAD_SLOTS").items():
-            middleware.raise_floor(host, float(slot.get("delay", 0)))
+        for host, slot in config.download_slots().items():
+            middleware.raise_floor(host, slot["delay"])
         return middleware
 
     def raise_floor(self, host: str, delay: float) -> None:

@@ -10,6 +10,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
+from .config import NewsarchiveConfig
 from .stats import PREFIX
 
 
@@ -34,7 +35,8 @@ class ProgressExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressExtension:
-        if not crawler.settings.getbool("NEWSARCHIVE_PROGRESS"):
+        config = NewsarchiveConfig.of(crawler)
+        if config is None or not config.progress:
             raise NotConfigured
         extension = cls(crawler)
         crawler.signals.connect(extension.opened, signal=signals.spider_opened)

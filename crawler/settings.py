@@ -51,3 +51,4 @@ NEWSARCHIVE_MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 NEWSARCHIVE_PROGRESS = False
 NEWSARCHIVE_IGNORE_BACKOFF = False
 NEWSARCHIVE_LOCK_HELD = False  # set by `newsarchive crawl`, which takes the archive's lock itself
+NEWSARCHIVE_POLITENESS = True

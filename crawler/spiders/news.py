@@ -86,11 +86,9 @@ class NewsSpider(scrapy.Spider):
             crawler.settings.set("NEWSARCHIVE_DB", spider.db_arg, priority="spider")
         spider.config = NewsarchiveConfig.from_settings(crawler.settings, spider.source_arg)
         crawler.settings.set("DOWNLOAD_SLOTS", spider.config.download_slots(), priority="spider")
-        crawler.settings.set("NEWSARCHIVE_TRUSTED_HOSTS", spider.config.trusted_hosts(), priority="spider")
-        spider.sources = spider._not_backing_off(spider.config.sources, crawler.settings.getbool(
-            "NEWSARCHIVE_IGNORE_BACKOFF"))
+        spider.sources = spider._not_backing_off(spider.config.sources, spider.config.ignore_backoff)
         spider.lock = None
-        if not crawler.settings.getbool("NEWSARCHIVE_LOCK_HELD"):  # `scrapy crawl news` takes it here
+        if not spider.config.lock_held:  # `scrapy crawl news` takes the lock here
             spider.lock = CrawlLock(spider.config.db)
             spider.lock.acquire()
         spider.archive = Archive(spider.config.db)
