@@ -48,6 +48,11 @@ def tag_path(tag: str) -> str:
     return "/tags/" + "-".join(tag.lower().split())
 
 
+def staff_path(author: str) -> str:
+    """The staff page alias of a byline."""
+    return "/staff/" + "-".join(author.lower().split())
+
+
 def listed(records: list[ArticleRecord]) -> list[ArticleRecord]:
     """Stories shown on the front, section and tag pages and in blocks, newest first."""
     return newest_first((r for r in records if "listing" in r.discovery), TZ)
@@ -254,7 +259,7 @@ class="node node--type-article node--promoted node--view-mode-full">
 <h1 class="page-title">
 <span class="field field--name-title field--type-string field--label-hidden">{esc(r.title)}</span></h1>
 <div class="field field--name-field-subhead">{esc(r.lead)}</div>
-<div class="byline">By <a href="/staff/{'-'.join(r.author.lower().split())}"
+<div class="byline">By <a href="{staff_path(r.author)}"
 class="byline__author">{esc(r.author)}</a>
 <span class="byline__role">Staff writer</span></div>
 <div class="article-dates"><time class="timestamp timestamp--published"
@@ -343,6 +348,8 @@ def basic_page(base: str, heading: str, html: str, records: list[ArticleRecord],
 
 ABOUT = ("<p>The Cape Harbor Gazette has covered Harbor County's towns, harbors and islands since 1887.</p>"
          "<p>Newsroom: 12 Water Street, Port Alden. Tips: news@capeharborgazette.example</p>")
+PRIVACY = ("<p>We collect the minimum data needed to run this site and deliver our newsletter.</p>"
+           "<p>We never sell reader data. Questions: privacy@capeharborgazette.example</p>")
 SEARCH = ('<form action="/search" method="get"><input type="search" name="keys" />'
           '<input type="submit" value="Search" />'
           "</form><p>Enter some keywords to search the site.</p>")
@@ -411,12 +418,16 @@ def build(base: str) -> Site:
              for key, label in SECTIONS.items()}
     for tag in sorted({t for r in news for t in r.tags}):
         views[tag_path(tag)] = (tag, [r for r in news if tag in r.tags])
+    for author in sorted({r.author for r in records}):
+        views[staff_path(author)] = (author, [r for r in news if r.author == author])
     for path, (heading, items) in views.items():
         for key, html in listing_pages(base, path, heading, items, records).items():
             pages[key] = html_page(html, newest, html_type)
     pages["/"] = html_page(front_page(base, records), newest, html_type)
     about = basic_page(base, "About us", ABOUT, records, "path-node page-node-type-page")
     pages["/about-us"] = html_page(about, newest, html_type)
+    privacy = basic_page(base, "Privacy policy", PRIVACY, records, "path-node page-node-type-page")
+    pages["/privacy-policy"] = html_page(privacy, newest, html_type)
     search = basic_page(base, "Search", SEARCH, records, "path-search")
     pages["/search"] = html_page(search, newest, html_type)
     pages["/feeds/atom.xml"] = xml_page(atom(base, records), newest, "application/atom+xml; charset=utf-8")

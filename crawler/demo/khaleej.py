@@ -434,6 +434,10 @@ def build(base: str) -> Site:
     for tag in sorted({t for r in news for t in r.tags}):
         archives[tag_path(tag)] = (f"الوسم: <span>{esc(tag)}</span>", tag, [r for r in news if tag in r.tags],
                                    "archive tag")
+    for author in sorted({r.author for r in records}):
+        archives[f"/author/{_author_id(author)}/"] = (f"الكاتب: <span>{esc(author)}</span>", author,
+                                                      [r for r in news if r.author == author],
+                                                      f"archive author author-{_author_id(author)}")
     for path, (heading, title, items, body_class) in archives.items():
         for key, html in archive_pages(base, path, heading, title, items, records, body_class).items():
             pages[key] = html_page(html, newest, HTML)

@@ -184,13 +184,12 @@ def _comments(record: ArticleRecord) -> str:
         listing = f'<div class="no_comment">{NO_COMMENT}</div>'
     rules = "".join(f"<li>{rule}</li>" for rule in RULES)
     return f"""<div class="comments" id="comments">
-<div class="comments_title">نظرات</div>
 {listing}
 <form class="comment_form" method="post" action="/fa/comment/{record.key}">
 <input type="text" name="name" placeholder="نام"><input type="email" name="email" placeholder="ایمیل">
 <textarea name="body" class="comment_text" maxlength="200"></textarea>
 <div class="char_counter"><span class="count">0</span> / 200</div>
-<button type="submit" class="btn">ارسال</button>
+<input type="submit" class="btn" value="ارسال">
 </form>
 <ul class="comment_rules">{rules}</ul>
 </div>"""
@@ -289,7 +288,7 @@ def legacy_page(base: str, r: ArticleRecord, records: list[ArticleRecord]) -> by
 {_body(r.paragraphs)}
 </td></tr></table>
 <div class="print">
-<a href="/fa/print/{r.key}">نسخه چاپی</a> | <a href="/fa/send/{r.key}">ارسال به دوستان</a></div>
+<a href="/fa/print/{r.key}">نسخه چاپی</a></div>
 </td></tr>
 <tr><td colspan="2" class="footer" align="center">{LEGACY_COPYRIGHT} &copy; 1389</td></tr>
 </table>
