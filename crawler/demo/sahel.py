@@ -117,13 +117,13 @@ def _fa(number: int | str) -> str:
 
 
 def _links(records: list[ArticleRecord]) -> str:
-    return "".join(f'<li><a href="{esc(r.path)}">{esc(r.title)}</a></li>' for r in records)
+    return "\n".join(f'<li><a href="{esc(r.path)}">{esc(r.title)}</a></li>' for r in records)
 
 
 def _layout(base: str, title: str, main: str, records: list[ArticleRecord], head: str = "",
             body_class: str = "") -> str:
     today = jdatetime.date.fromgregorian(date=max(moment(r.published, TZ) for r in records).date())
-    menu = "".join(f'<li><a href="/fa/service/{key}">{label}</a></li>' for key, label in SECTIONS.items())
+    menu = "\n".join(f'<li><a href="/fa/service/{key}">{label}</a></li>' for key, label in SECTIONS.items())
     return f"""<!DOCTYPE html>
 <html lang="fa" dir="rtl">
 <head>
@@ -174,7 +174,7 @@ def _share(url: str, title: str) -> str:
 
 def _comments(record: ArticleRecord) -> str:
     if record.comments:
-        items = "".join(
+        items = "\n".join(
             f'<li class="comment"><div class="comment_info"><span class="comment_name">{esc(c.author)}</span>'
             f'<span class="comment_date">{esc(c.date)}</span></div>'
             f'<p class="comment_body">{esc(c.text)}</p></li>'
@@ -182,7 +182,7 @@ def _comments(record: ArticleRecord) -> str:
         listing = f'<ul class="comments_list">{items}</ul>'
     else:
         listing = f'<div class="no_comment">{NO_COMMENT}</div>'
-    rules = "".join(f"<li>{rule}</li>" for rule in RULES)
+    rules = "\n".join(f"<li>{rule}</li>" for rule in RULES)
     return f"""<div class="comments" id="comments">
 {listing}
 <form class="comment_form" method="post" action="/fa/comment/{record.key}">
@@ -231,7 +231,7 @@ def article_page(base: str, r: ArticleRecord, records: list[ArticleRecord]) -> s
     tags = ""
     if r.tags:
         tags = ('<div class="tags_box"><span class="tags_title">برچسب‌ها:</span>'
-                + "".join(f'<a class="tag" href="{esc(tag_path(t))}">{esc(t)}</a>' for t in r.tags)
+                + " ".join(f'<a class="tag" href="{esc(tag_path(t))}">{esc(t)}</a>' for t in r.tags)
                 + "</div>")
     author = f'<div class="news_reporter">خبرنگار: {esc(r.author)}</div>' if r.author else ""
     main = f"""<div class="news_path"><a href="/">صفحه نخست</a> <span>»</span>
@@ -320,7 +320,7 @@ def _teasers(records: list[ArticleRecord]) -> str:
 
 
 def listing_pages(base: str, path: str, heading: str, items: list[ArticleRecord],
-                  records: list[ArticleRecord]) -> dict[str, str]:
+                  records: list[ArticleRecord], head: str = "") -> dict[str, str]:
     """A section or tag listing, paginated with ?page=N."""
     pages = chunks(items, PAGE_SIZE)
     out = {}
@@ -335,7 +335,7 @@ def listing_pages(base: str, path: str, heading: str, items: list[ArticleRecord]
                 f'<ul class="news_list">\n{_teasers(list(chunk))}\n</ul>'
                 f'\n<div class="pagination">{nav}</div>')
         key = path if number == 1 else f"{path}?page={number}"
-        out[key] = _layout(base, f"{heading} - {NAME}", main, records, body_class="service_page")
+        out[key] = _layout(base, f"{heading} - {NAME}", main, records, head, "service_page")
     return out
 
 
@@ -367,10 +367,11 @@ SEARCH = ('<form action="/fa/search" method="get"><input type="text" name="query
           '<p class="no_result">عبارت مورد نظر خود را وارد کنید.</p>')
 
 
-def rss(base: str, records: list[ArticleRecord]) -> str:
-    """The all-news RSS 2.0 feed (pubDate in Tehran time, as the CMS writes it)."""
+def rss(base: str, records: list[ArticleRecord], section: str = "") -> str:
+    """The all-news (or one section's) RSS 2.0 feed, pubDate in Tehran time as the CMS writes it."""
     items = []
-    for r in newest_first((r for r in records if "feed" in r.discovery), TZ)[:FEED_SIZE]:
+    chosen = (r for r in records if "feed" in r.discovery and section in ("", r.section))
+    for r in newest_first(chosen, TZ)[:FEED_SIZE]:
         items.append(
             f"<item><title>{xml_escape(r.title)}</title><link>{xml_escape(r.url(base))}</link>"
             f"<description>{xml_escape(r.lead)}</description>"
@@ -380,7 +381,8 @@ def rss(base: str, records: list[ArticleRecord]) -> str:
     rows = "\n".join(items)
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel>
-<title>{NAME} - همه اخبار</title><link>{base}/</link><description>پایگاه خبری تحلیلی {NAME}</description>
+<title>{NAME} - {SECTIONS.get(section, "همه اخبار")}</title><link>{base}/</link>
+<description>پایگاه خبری تحلیلی {NAME}</description>
 <language>fa</language><copyright>{NAME}</copyright>
 {rows}
 </channel></rss>
@@ -404,8 +406,12 @@ def build(base: str) -> Site:
     news = listed(records)
     for key, label in SECTIONS.items():
         section = [r for r in news if r.section == key]
-        for path, html in listing_pages(base, f"/fa/service/{key}", label, section, records).items():
+        feed = f"/fa/rss/service/{key}"
+        link = (f'<link rel="alternate" type="application/rss+xml" title="{NAME} - {label}" '
+                f'href="{base}{feed}">')
+        for path, html in listing_pages(base, f"/fa/service/{key}", label, section, records, link).items():
             pages[path] = html_page(html, newest)
+        pages[feed] = xml_page(rss(base, records, key), newest, "text/xml; charset=utf-8")
     for tag in sorted({t for r in news for t in r.tags}):
         tagged = [r for r in news if tag in r.tags]
         for path, html in listing_pages(base, tag_path(tag), tag, tagged, records).items():
