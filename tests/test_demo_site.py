@@ -135,7 +135,7 @@ def test_conditional_requests_get_304(servers: dict[str, SiteServer]) -> None:
     assert fetch(base, path, headers={"If-Modified-Since": "not a date"})[0] == 200
 
 
-def test_hits_are_counted_per_decoded_path_across_threads() -> None:
+def test_hits_are_counted_per_decoded_path_across_threads(capfd: pytest.CaptureFixture[str]) -> None:
     with SiteServer(site_factory("sahel")) as server:
         path = demo_articles("sahel")[1].path
         threads = [threading.Thread(target=fetch, args=(server.base_url, path)) for _ in range(16)]
@@ -150,6 +150,7 @@ def test_hits_are_counted_per_decoded_path_across_threads() -> None:
         assert [r.status for r in server.requests].count(404) == 1
         server.reset_hits()
         assert not server.hits and not server.requests
+    assert capfd.readouterr().err == ""
 
 
 def test_overrides_make_a_path_fail_then_recover() -> None:
@@ -214,7 +215,8 @@ def test_server_module_runs_a_site_in_a_subprocess() -> None:
         assert status == 200 and b"Cape Harbor Gazette" in body
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        _, errors = process.communicate(timeout=10)
+    assert errors == ""
 
 
 # --- feeds, sitemaps and discovery ------------------------------------------------------------------

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from crawler.demo import coastal, khaleej, sahel
 from crawler.demo.model import ArticleRecord, Comment, Page, Site
-from crawler.demo.server import SiteServer, serve_demo
+
+if TYPE_CHECKING:
+    from crawler.demo.server import SiteServer, serve_demo
 
 _RENDERERS: dict[str, ModuleType] = {"sahel": sahel, "khaleej": khaleej, "coastal": coastal}
 DEMO_SOURCES: list[str] = list(_RENDERERS)
 
 __all__ = ["DEMO_SOURCES", "ArticleRecord", "Comment", "Page", "Site", "SiteServer", "build_site",
            "demo_articles", "serve_demo", "site_factory"]
+
+
+def __getattr__(name: str) -> Any:
+    # The server module is imported on first use, so `python -m crawler.demo.server` runs it only once.
+    if name in ("SiteServer", "serve_demo"):
+        from crawler.demo import server
+
+        return getattr(server, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _renderer(name: str) -> ModuleType:

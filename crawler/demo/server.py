@@ -101,7 +101,11 @@ class SiteServer:
         httpd.handle_error = self._handle_error  # type: ignore[method-assign]
         host, port = httpd.server_address[:2]
         self.base_url = f"http://{host if isinstance(host, str) else host.decode()}:{port}"
-        self.site = self._factory if isinstance(self._factory, Site) else self._factory(self.base_url)
+        try:
+            self.site = self._factory if isinstance(self._factory, Site) else self._factory(self.base_url)
+        except BaseException:
+            httpd.server_close()
+            raise
         self._httpd = httpd
         self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
                                         name=f"SiteServer {self.base_url}", daemon=True)
