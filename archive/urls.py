@@ -17,7 +17,11 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def canonicalize(url: str) -> str:
-    """Lower-case scheme/host, drop default ports, fragments, tracking and session parameters."""
+    """Lower-case scheme/host, drop default ports, fragments, tracking and session parameters.
+
+    The result is still the URL to fetch: its path is kept as linked (a server may answer
+    `/a/` and not `/a`). `site_key` goes further for deciding whether two URLs are one page.
+    """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
@@ -25,23 +29,24 @@ def canonicalize(url: str) -> str:
         host = f"{host}:{parts.port}"
     path = _SESSION_IN_PATH.sub("", parts.path) or "/"
     path = quote(unquote(path), safe="/%:@!$&'()*+,;=-._~")
-    if path.endswith("/index.html") or path.endswith("/index.php"):
-        path = path.rsplit("/", 1)[0] + "/"
-    if len(path) > 1 and path.endswith("/"):
-        path = path.rstrip("/")
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
     return urlunsplit((scheme, host, path, urlencode(sorted(query), doseq=True), ""))
 
 
 def site_key(url: str) -> str:
-    """A key that is equal for the http/https, www./m. and trailing-slash spellings of one page."""
+    """A key that is equal for the http/https, www./m., index-page and trailing-slash spellings of one page."""
     parts = urlsplit(canonicalize(url))
     host = parts.netloc
     for prefix in ("www.", "m.", "mobile.", "amp."):
         if host.startswith(prefix):
             host = host[len(prefix):]
             break
-    return urlunsplit(("", host, parts.path, parts.query, ""))
+    path = parts.path
+    if path.endswith(("/index.html", "/index.php", "/index.htm")):
+        path = path.rsplit("/", 1)[0] + "/"
+    if len(path) > 1:
+        path = path.rstrip("/")
+    return urlunsplit(("", host, path, parts.query, ""))
 
 
 def same_site(url: str, hosts: set[str]) -> bool:

@@ -11,6 +11,9 @@ import click
 from .runner import run_crawl
 
 #: How each demo source is declared, as a user would in sources.toml.
+#: Preferred ports, so that running the demo twice sees the same URLs (and archives nothing twice).
+DEMO_PORTS = {"sahel": 8431, "khaleej": 8432, "coastal": 8433}
+
 DEMO_SOURCE_KEYS = {
     "sahel": {"language": "fa", "timezone": "Asia/Tehran", "calendar": "jalali"},
     "khaleej": {"language": "ar", "timezone": "Asia/Dubai"},
@@ -41,7 +44,7 @@ def run_demo(db: Path, delay: float = 0.0) -> None:
     """Serve the demo sites, crawl them into `db`, and say what was archived."""
     from .demo import serve_demo
 
-    with serve_demo() as base_urls, tempfile.TemporaryDirectory() as tmp:
+    with serve_demo(ports=DEMO_PORTS) as base_urls, tempfile.TemporaryDirectory() as tmp:
         sources_file = Path(tmp) / "demo-sources.toml"
         sources_file.write_text(demo_sources_toml(base_urls, delay), encoding="utf-8")
         click.echo(f"Serving {len(base_urls)} demo sites on 127.0.0.1; crawling into {db} …", err=True)

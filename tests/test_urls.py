@@ -7,14 +7,14 @@ from archive.urls import canonicalize, same_site, site_key
 
 @pytest.mark.parametrize("url, expected", [
     ("HTTPS://WWW.Example.COM:443/News/1?utm_source=x&utm_medium=y#top", "https://www.example.com/News/1"),
-    ("http://example.com:80/a/", "http://example.com/a"),
+    ("http://example.com:80/a/", "http://example.com/a/"),
     ("http://example.com:8080/a", "http://example.com:8080/a"),
     ("https://example.com/", "https://example.com/"),
     ("https://example.com", "https://example.com/"),
     ("https://example.com/a?b=2&a=1&fbclid=zzz", "https://example.com/a?a=1&b=2"),
     ("https://example.com/a;jsessionid=ABC123?x=1", "https://example.com/a?x=1"),
     ("https://example.com/a?PHPSESSID=abc&id=5", "https://example.com/a?id=5"),
-    ("https://example.com/news/index.html", "https://example.com/news"),
+    ("https://example.com/news/index.html", "https://example.com/news/index.html"),
     ("https://sobhesahel.com/fa/news/123/%D8%B4%D9%87%D8%B1", "https://sobhesahel.com/fa/news/123/%D8%B4%D9%87%D8%B1"),
     ("https://sobhesahel.com/fa/news/123/شهر", "https://sobhesahel.com/fa/news/123/%D8%B4%D9%87%D8%B1"),
     ("https://example.com/a?gclid=1&ref=tw", "https://example.com/a"),
@@ -28,6 +28,8 @@ def test_canonicalize(url, expected):
     ("http://www.example.com/a/", "https://example.com/a"),
     ("https://m.example.com/a?utm_source=x", "https://example.com/a"),
     ("https://amp.example.com/a#x", "https://www.example.com/a"),
+    ("https://example.com/2024/03/15/slug/", "https://example.com/2024/03/15/slug"),
+    ("https://example.com/news/index.html", "https://example.com/news/"),
 ])
 def test_site_key_joins_spellings_of_one_page(a, b):
     assert site_key(a) == site_key(b)

@@ -45,6 +45,7 @@ class Request:
     path: str
     headers: dict[str, str]
     status: int
+    time: float = field(default_factory=time.monotonic)  # when it was answered (monotonic clock)
 
 
 def etag_of(body: bytes) -> str:
@@ -241,14 +242,22 @@ def _handler_for(server: SiteServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve_demo(sources: list[str] | None = None, *, log: bool = False) -> Iterator[dict[str, str]]:
-    """Serve every demo source (or the named ones) on ephemeral 127.0.0.1 ports; yield {name: base_url}."""
+def serve_demo(sources: list[str] | None = None, *, log: bool = False,
+               ports: dict[str, int] | None = None) -> Iterator[dict[str, str]]:
+    """Serve every demo source (or the named ones) on 127.0.0.1; yield {name: base_url}.
+
+    `ports` names a preferred port per source (so that repeated demo runs see the same URLs);
+    a port that is taken falls back to an ephemeral one.
+    """
     from crawler.demo import DEMO_SOURCES, site_factory
 
     with ExitStack() as stack:
         urls = {}
         for name in sources or DEMO_SOURCES:
-            server = stack.enter_context(SiteServer(site_factory(name), log=log))
+            try:
+                server = stack.enter_context(SiteServer(site_factory(name), port=(ports or {}).get(name, 0), log=log))
+            except OSError:
+                server = stack.enter_context(SiteServer(site_factory(name), log=log))
             urls[name] = server.base_url
         yield urls
 
