@@ -330,7 +330,9 @@ class NewsSpider(scrapy.Spider):
             capture["error"] = page.reason
             yield CaptureItem(source.name, capture, frontier_url, "done" if frontier_url else None)
         depth = response.meta["depth"]
-        if depth < source.max_depth and isinstance(response, TextResponse):
+        # A listing's article links are always collected (pagination can sit at the depth limit); a
+        # page whose URL looked like an article's has its links ("related news") followed under the limit.
+        if isinstance(response, TextResponse) and (is_listing or page.article is None or depth < source.max_depth):
             _feeds, links = html_links(response.text, response.url)
             yield from self._follow(source, links, depth)
 
