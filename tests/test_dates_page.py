@@ -256,3 +256,15 @@ def test_without_a_headline_site_chrome_is_skipped() -> None:
 <footer><span class="date">۱۲ خرداد ۱۴۰۳</span></footer></body></html>"""
     found = dates(html)
     assert found.published is not None and found.published.value == BAHMAN_22_0905
+
+
+def test_label_and_date_in_sibling_elements() -> None:
+    """ISNA-style meta list: the label in one span, the date in the next; the updated date listed first."""
+    line = ('<ul class="list-inline"><li><span class="label">آخرین به‌روزرسانی:</span>'
+            '<span class="text-meta">۱۴۰۲-۱۱-۲۳ ۱۱:۱۰</span></li>'
+            '<li><span class="label">تاریخ انتشار:</span>'
+            '<span class="text-meta">۱۴۰۲-۱۱-۲۲ ۰۹:۰۵</span></li></ul>')
+    found = dates(page("", article(line)))
+    assert found.published is not None and found.modified is not None
+    assert found.published.value == BAHMAN_22_0905
+    assert found.modified.value == jalali_iso(1402, 11, 23, 11, 10)

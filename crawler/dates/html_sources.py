@@ -122,7 +122,8 @@ _META_PUBLISHED = (
     "article:published", "article.published", "datepublished", "publishdate", "publish-date", "publish_date",
     "pubdate", "pub_date", "publication_date", "date_published", "dc.date.issued", "dcterms.issued",
     "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date",
-    "citation_publication_date", "originalpublicationdate", "article_date_original", "datecreated", "date",
+    "citation_publication_date", "originalpublicationdate", "article_date_original", "datecreated", "created",
+    "creation_date", "date",
 )
 _META_MODIFIED = (
     "article:modified_time", "og:updated_time", "article:modified", "article.updated", "datemodified",
@@ -156,29 +157,36 @@ def meta_dates(tree: Element) -> list[RawDate]:
 # ---- the headline and what is printed near it ----------------------------------------------------------
 
 _CHROME = {"nav", "footer", "aside"}
-_DATEISH_XPATH = " or ".join(
-    f"contains(translate(@{attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{word}')"
-    for attr in ("class", "id")
-    for word in ("date", "time", "publish", "posted", "byline", "tarikh", "zaman", "created", "updated",
-                 "modified", "meta", "info")
+_CHROME_MARKS = re.compile(r"(?<![a-z])(?:comments?|related|sidebar|widget|popular|most-?read)", re.I)
+_DATEISH = re.compile(
+    r"date|time|publish|posted|byline|tarikh|zaman|created|updated|modified|meta|info", re.IGNORECASE
 )
-_NOT_DATES = re.compile(r"today|current-?date|weather|prayer|owghat|azan|ticker|runtime|timeline", re.I)
+_DATE_ITEMPROPS = ("datePublished", "dateModified", "dateCreated")
+_MARKED = etree.XPath(".//*[@class or @id or @itemprop] | .//time | .//h1")  # filtered in C; _dateish decides
+_NOT_DATES = re.compile(r"today|current-?date|access|weather|prayer|owghat|azan|ticker|timeline", re.I)
 _MAX_DATE_LINE = 250  # characters: longer elements are prose or lists, not a date line
 _MAX_NEAR_TEXT = 120
-_LEVELS = 4
+_LEVELS = 4  # ancestors of the headline searched when no <article>/<main> encloses it nearby
+_MAX_LEVELS = 8  # how far up an enclosing <article>/<main> is looked for
+_MAX_DISTANCE = 30  # marked elements between the headline and a date line, at most
 
 
 def _text(element: Element) -> str:
-    return " ".join(element.text_content().split())
+    if not isinstance(element.tag, str):
+        return ""  # comments and processing instructions
+    return " ".join(" ".join(element.itertext()).split())  # text of adjacent elements kept apart
 
 
 def in_chrome(element: Element) -> bool:
-    """Inside site navigation, a footer, a sidebar, or a page header outside the article."""
+    """Inside navigation, footer, sidebar, comments, related lists, or a header outside the article."""
     for ancestor in element.iterancestors():
         tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
         if tag in _CHROME:
             return True
         if tag == "header" and not any(a.tag in ("article", "main") for a in ancestor.iterancestors()):
+            return True
+        marks = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        if marks != " " and _CHROME_MARKS.search(marks):
             return True
     return False
 
@@ -215,21 +223,41 @@ def time_dates(tree: Element, headline: Element | None) -> list[RawDate]:
 
 def visible_date_lines(tree: Element, headline: Element | None) -> list[RawDate]:
     """Short printed date lines, nearest to the headline first (whole article body when there is none)."""
-    lines: list[RawDate] = []
-    seen: set[Element] = set()
-    for scope in _scopes(tree, headline):
-        for element in scope.xpath(f".//*[{_DATEISH_XPATH}] | .//time[not(@datetime)] | .//*[@itemprop]"):
-            if element in seen or element is headline:
-                continue
-            seen.add(element)
-            raw = _date_line(element)
-            if raw is not None:
-                lines.append(raw)
-        if len(lines) >= 8:
-            break
+    levels = list(_scopes(tree, headline))
+    if not levels:
+        return _near_text(headline) if headline is not None else []
+    marked = _MARKED(levels[-1])
+    at = next((i for i, element in enumerate(marked) if element is headline), None)
+    ranked: list[tuple[int, int, Element]] = []
+    for order, element in enumerate(marked):
+        if at is None:  # no headline: the article/main/body element in document order
+            ranked.append((0, order, element))
+        elif element is not headline and abs(order - at) <= _MAX_DISTANCE:
+            ranked.append((_level(element, levels), abs(order - at), element))
+    ranked = [item for item in ranked if _dateish(item[2])]
+    ranked.sort(key=lambda item: item[:2])
+    lines = [raw for _, _, element in ranked[:40] if (raw := _date_line(element)) is not None]
     if headline is not None and not lines:
         lines.extend(_near_text(headline))
     return lines[:12]
+
+
+def _dateish(element: Element) -> bool:
+    """An element whose class/id, tag or itemprop says it may hold a date."""
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag == "time" or element.get("itemprop") in _DATE_ITEMPROPS:
+        return True
+    marks = element.get("class"), element.get("id")
+    return any(mark and _DATEISH.search(mark) for mark in marks)
+
+
+def _level(element: Element, levels: list[Element]) -> int:
+    """The index of the narrowest headline ancestor that holds the element."""
+    for ancestor in element.iterancestors():
+        if ancestor in levels:
+            return levels.index(ancestor)
+    return len(levels)
 
 
 def _date_line(element: Element) -> RawDate | None:
@@ -270,25 +298,22 @@ def _scopes(tree: Element, headline: Element | None) -> Iterator[Element]:
     yield from _ancestors_near(headline)
 
 
-def _ancestors_near(headline: Element) -> Iterator[Element]:
-    """Up to four ancestors of the headline, stopping at <article>/<main> and never reaching <body>."""
-    ancestor = headline.getparent()
-    for _ in range(_LEVELS):
-        if ancestor is None or ancestor.tag in ("body", "html"):
-            return
-        yield ancestor
+def _ancestors_near(headline: Element) -> list[Element]:
+    """The headline's ancestors up to its <article>/<main> (within eight levels), else four; never <body>."""
+    chain: list[Element] = []
+    for ancestor in headline.iterancestors():
+        if ancestor.tag in ("body", "html") or len(chain) == _MAX_LEVELS:
+            break
+        chain.append(ancestor)
         if ancestor.tag in ("article", "main"):
-            return
-        ancestor = ancestor.getparent()
+            return chain
+    return chain[:_LEVELS]
 
 
 def _region(headline: Element | None) -> Element | None:
     """The widest ancestor searched around the headline."""
-    widest = None
-    if headline is not None:
-        for widest in _ancestors_near(headline):  # noqa: B007
-            pass
-    return widest
+    chain = _ancestors_near(headline) if headline is not None else []
+    return chain[-1] if chain else None
 
 
 def _contains(ancestor: Element, element: Element) -> bool:

@@ -21,7 +21,7 @@ from .mentions import (
     by_position,
     without_overlaps,
 )
-from .normalize import collapse, fold_mapped, guess_script_language
+from .normalize import collapse, fold, fold_mapped, guess_script_language
 from .numeric import find_numeric_dates
 from .relative import find_relative
 from .written import find_written_dates
@@ -66,6 +66,11 @@ def read_text(text: str, ctx: ReadingContext, origin: str = "text") -> dict[str,
         found[role] = Found(moment, precision, calendar, original, origin, role,
                             iso(ctx.fetched_at) if relative else None)
     return found
+
+
+def has_date_label(text: str) -> bool:
+    """True when the text prints a label such as «تاریخ انتشار» or 'Updated'."""
+    return _LABELS.search(fold(text)) is not None
 
 
 def _scan(text: str, ctx: ReadingContext) -> _Scan:
