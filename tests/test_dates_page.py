@@ -268,3 +268,10 @@ def test_label_and_date_in_sibling_elements() -> None:
     assert found.published is not None and found.modified is not None
     assert found.published.value == BAHMAN_22_0905
     assert found.modified.value == jalali_iso(1402, 11, 23, 11, 10)
+
+
+def test_naive_json_ld_in_utc_gives_way_to_the_printed_time() -> None:
+    """A naive '05:35' read as Tehran time is exactly the site's offset away from the printed 09:05."""
+    found = dates(page(json_ld("2024-02-11T05:35:00"), article()))
+    assert found.published is not None
+    assert (found.published.value, found.published.origin) == (BAHMAN_22_0905, "text")
