@@ -134,6 +134,7 @@ CASES: list[Case] = [
     Case("دقایقی پیش", "breaking-news ticker, «minutes ago»", Ago()),
     Case("دیروز ۱۸:۲۰", "Zoomit-style «yesterday» with a time", DaysBack(1, 18, 20)),
     Case("امروز ۰۸:۳۰", "«today» with a time", DaysBack(0, 8, 30)),
+    Case("تاریخ انتشار: امروز", "«published: today» (news agency tickers)", DaysBack(0)),
     Case("یک روز پیش", "«one day ago» (comment-style CMS)", DaysBack(1)),
     Case("۳ روز قبل", "«3 days before»", DaysBack(3)),
     # ---- Dari (Afghanistan) ----
@@ -187,6 +188,8 @@ CASES: list[Case] = [
          Greg(2024, 2, 11, 5, 35, 0), lang="en", tz=TEH),
     Case("Feb. 11, 2024 at 9:05 a.m.", "AP-style", Greg(2024, 2, 11, 9, 5), lang="en", tz="America/New_York"),
     Case("2024-02-11 09:05", "ISO-like date in visible text", Greg(2024, 2, 11, 9, 5), lang="en", tz=TEH),
+    Case("February 11, 2024 - 9:5", "Tehran Times-style single-digit minutes", Greg(2024, 2, 11, 9, 5),
+         lang="en", tz=TEH),
     Case("Bahman 22, 1402", "IRNA English-style Jalali in Latin letters", Jalali(1402, 11, 22), lang="en"),
     Case("3 hours ago", "English relative", Ago(hours=3), lang="en", tz="Europe/London"),
     Case("Yesterday at 6:20 PM", "social-style 'yesterday at'", DaysBack(1, 18, 20), lang="en",
@@ -200,4 +203,6 @@ CASES: list[Case] = [
     Case("30/02/2024", "no such day", None, lang="en", tz="Europe/London"),
     Case("۳۰ اسفند ۱۴۰۲", "1402 is not a leap year: Esfand has 29 days", None),
     Case("۰۹:۰۵", "a time without a date", None),
+    Case("اليوم السابع", "the newspaper name «The Seventh Day», not 'today'", None, lang="ar",
+         tz="Africa/Cairo"),
 ]

@@ -32,7 +32,7 @@ _LABELS = re.compile(
     + r"))(?!\w)"
 )
 CLOCK_REACH = 40  # characters between a date and the time printed with it
-SHORT_TEXT_WORDS = 4  # a bare «دیروز» / 'today' is a date only in a text this short
+_LETTER = re.compile(r"[^\W\d_]")
 
 Item = DayMention | MomentMention
 
@@ -114,9 +114,17 @@ def _settle(items: list[Item], clocks: list[ClockMention], scan: _Scan, ctx: Rea
         return moments[0].moment, moments[0].precision, GREGORIAN, True, [moments[0]]
     for word in (i for i in items if isinstance(i, DayMention)):
         settled = _at_clock(word, [word], items, clocks, ctx)
-        if settled[1] != "day" or len(scan.folded.split()) <= SHORT_TEXT_WORDS:
+        if settled[1] != "day" or _stands_alone(word, scan):
             return settled
     return None
+
+
+def _stands_alone(word: DayMention, scan: _Scan) -> bool:
+    """A bare «امروز» / 'today' is a date only with nothing but labels around it («اليوم السابع» is not)."""
+    rest = scan.folded[: word.start] + " " + scan.folded[word.end:]
+    for label in scan.labels:
+        rest = rest.replace(scan.folded[label.start: label.end], " ")
+    return _LETTER.search(rest) is None
 
 
 def _agree(a: DayMention, b: DayMention) -> bool:
