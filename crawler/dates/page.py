@@ -5,18 +5,12 @@ from __future__ import annotations
 from .context import ReadingContext
 from .evidence import ArticleDates
 from .found import Found
-from .html_sources import (
-    RawDate,
-    find_headline,
-    json_ld_dates,
-    meta_dates,
-    page_language,
-    parse_page,
-    time_dates,
-    visible_date_lines,
-)
+from .json_ld import json_ld_dates
 from .machine import read_machine_date
 from .mentions import MODIFIED, PUBLISHED
+from .meta_tags import meta_dates
+from .near_headline import find_headline, time_dates, visible_date_lines
+from .page_tree import RawDate, page_language, parse_page
 from .reading import has_date_label, read_text
 from .resolve import settle_dates
 from .url_dates import url_date
