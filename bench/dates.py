@@ -107,14 +107,17 @@ def bench_pages(folder: str, seconds: float) -> None:
     other = rate(htmldate_fast, len(pages), seconds)
     with_dates = sum(find_article_dates(html, tz="UTC", fetched_at=FETCHED).published is not None
                      for html in pages)
-    print(f"pages ({len(pages)}): lxml parse alone (baseline)    {baseline:8.1f}/s")
-    print(f"pages ({len(pages)}): find_article_dates             {found:8.1f}/s  ratio {found / baseline:.2f}  "
+    count = f"pages ({len(pages)}):"
+    print(f"{count} lxml parse alone (baseline)        {baseline:8.1f}/s")
+    print(f"{count} find_article_dates                 {found:8.1f}/s  ratio {found / baseline:.2f}  "
           f"({with_dates} with a published date)")
-    print(f"pages ({len(pages)}): htmldate.find_date (no extensive) {other:8.1f}/s  ratio {other / baseline:.2f}")
+    print(f"{count} htmldate.find_date (no extensive)  {other:8.1f}/s  ratio {other / baseline:.2f}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seconds", type=float, default=1.0, help="time per measurement")
     default_pages = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "extraction-dev")
     parser.add_argument("--pages", default=default_pages, help="folder of */*.html publisher pages")
