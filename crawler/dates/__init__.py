@@ -13,6 +13,7 @@ from datetime import UTC, datetime, tzinfo
 from .context import reading_context
 from .evidence import ArticleDates, DateEvidence
 from .mentions import MODIFIED, PUBLISHED
+from .page import article_dates
 from .reading import read_text
 
 __all__ = ["ArticleDates", "DateEvidence", "find_article_dates", "parse_date_text"]
@@ -49,7 +50,5 @@ def find_article_dates(
     A hint's origin is "feed" or "sitemap" (taken as the published date) or "feed:updated" /
     "sitemap:lastmod" (taken as the modified date). See `resolve.settle_dates` for which source wins.
     """
-    from .page import article_dates
-
     ctx = reading_context(tz, lang, fetched_at or datetime.now(UTC))
     return article_dates(html, url=url, ctx=ctx, hints=hints or [])

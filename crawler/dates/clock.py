@@ -1,4 +1,4 @@
-"""Times of day: '۰۹:۰۵', '۸:۱۵ ق.ظ', '۶:۲۰ ب.ظ', '10:30 م', '9:05 a.m. GMT', '09:05:00+03:30'."""
+"""Times of day: '۰۹:۰۵', '۸:۱۵ ق.ظ', '۶:۲۰ ب.ظ', '10:30 م', '9:05 a.m.', '09.05 GMT', '09:05:00+03:30'."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ _MORNING = r"ق\s*\.?\s*ظ\.?|قبل\s*از\s*ظهر|صبح|a\.?\s?m\.?|صباح
 _AFTERNOON = r"ب\s*\.?\s*ظ\.?|بعد\s*از\s*ظهر|بعدازظهر|عصر|شب|p\.?\s?m\.?|مساءا|مساء|م"
 
 _CLOCK = re.compile(
-    r"(?<![\d:.])(?P<h>\d{1,2})\s?:\s?(?P<m>\d{2})(?:\s?:\s?(?P<s>\d{2}))?(?:[.,]\d{1,6})?(?!\d)"
+    r"(?<![\d:.])(?P<h>\d{1,2})(?:\s?:\s?|(?P<dot>\.))(?P<m>\d{2}|\d(?![\d/.-]))(?:\s?:\s?(?P<s>\d{2}))?(?:[.,]\d{1,6})?(?!\d)"
     r"(?:(?P<osign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})(?!\d)|(?P<utc>z)(?![a-z]))?"
     rf"(?:\s*(?:(?P<am>{_MORNING})|(?P<pm>{_AFTERNOON}))(?![\w.]))?"
     rf"(?:\s*\(?{OFFSET_PATTERN}\)?)?"
@@ -23,6 +23,8 @@ def find_clocks(folded: str) -> list[ClockMention]:
     """Every valid time of day in folded text, made 24-hour, with any zone printed beside it."""
     found = []
     for match in _CLOCK.finditer(folded):
+        if match["dot"] and not (match["am"] or match["pm"] or match["zname"]):
+            continue  # '09.05' is a time only with 'GMT' or 'a.m.' beside it (else '11.02.2024' ...)
         hour, minute = int(match["h"]), int(match["m"])
         second = int(match["s"]) if match["s"] else None
         if match["am"] or match["pm"]:

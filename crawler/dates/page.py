@@ -5,19 +5,13 @@ from __future__ import annotations
 from .context import ReadingContext
 from .evidence import ArticleDates
 from .found import Found
-from .html_sources import (
-    RawDate,
-    find_headline,
-    json_ld_dates,
-    meta_dates,
-    page_language,
-    parse_page,
-    time_dates,
-    visible_date_lines,
-)
+from .json_ld import json_ld_dates
 from .machine import read_machine_date
 from .mentions import MODIFIED, PUBLISHED
-from .reading import read_text
+from .meta_tags import meta_dates
+from .near_headline import find_headline, time_dates, visible_date_lines
+from .page_tree import RawDate, page_language, parse_page
+from .reading import has_date_label, read_text
 from .resolve import settle_dates
 from .url_dates import url_date
 
@@ -54,24 +48,43 @@ def _read_raw(raw: RawDate, ctx: ReadingContext) -> list[Found]:
 
 
 def _printed(lines: list[RawDate], ctx: ReadingContext) -> list[Found]:
-    """The first printed published date and the first printed modified date, nearest the headline first."""
+    """The first printed published date and the first printed modified date, nearest the headline first.
+
+    A date line's enclosing element (when short) lends it a label printed in a sibling element
+    («آخرین به‌روزرسانی» beside the date) and a time printed in a sibling element.
+    """
     chosen: dict[str, Found] = {}
     for line in lines:
         found_here = read_text(line.text, ctx, "text")
+        around = read_text(line.wider, ctx, "text") if line.wider and found_here else {}
+        labelled = has_date_label(line.text)
         for role, found in found_here.items():
             if line.role and len(found_here) == 1:
                 role = line.role  # an element marked 'updated' holding one unlabelled date
-            if not found.has_time and line.wider:
-                found = _with_time_nearby(found, line.wider, ctx)
-            chosen.setdefault(role, found.as_role(role))
+            elif not labelled:
+                role = _role_around(found, around) or role
+            chosen.setdefault(role, _with_time_around(found, around).as_role(role))
         if PUBLISHED in chosen and MODIFIED in chosen:
             break
     return list(chosen.values())
 
 
-def _with_time_nearby(found: Found, wider: str, ctx: ReadingContext) -> Found:
+def _role_around(found: Found, around: dict[str, Found]) -> str | None:
+    """The role the enclosing line's labels give the same date (same moment first, then same day)."""
+    for role, other in around.items():
+        if other.moment == found.moment:
+            return role
+    for role, other in around.items():
+        if other.local_day == found.local_day:
+            return role
+    return None
+
+
+def _with_time_around(found: Found, around: dict[str, Found]) -> Found:
     """The same day with its time when the enclosing line prints the time in a sibling element."""
-    for other in read_text(wider, ctx, "text").values():
+    if found.has_time:
+        return found
+    for other in around.values():
         if other.has_time and other.local_day == found.local_day:
             return other
     return found

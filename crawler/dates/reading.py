@@ -21,7 +21,7 @@ from .mentions import (
     by_position,
     without_overlaps,
 )
-from .normalize import collapse, fold_mapped, guess_script_language
+from .normalize import collapse, fold, fold_mapped, guess_script_language
 from .numeric import find_numeric_dates
 from .relative import find_relative
 from .written import find_written_dates
@@ -32,7 +32,7 @@ _LABELS = re.compile(
     + r"))(?!\w)"
 )
 CLOCK_REACH = 40  # characters between a date and the time printed with it
-SHORT_TEXT_WORDS = 4  # a bare «دیروز» / 'today' is a date only in a text this short
+_LETTER = re.compile(r"[^\W\d_]")
 
 Item = DayMention | MomentMention
 
@@ -66,6 +66,11 @@ def read_text(text: str, ctx: ReadingContext, origin: str = "text") -> dict[str,
         found[role] = Found(moment, precision, calendar, original, origin, role,
                             iso(ctx.fetched_at) if relative else None)
     return found
+
+
+def has_date_label(text: str) -> bool:
+    """True when the text prints a label such as «تاریخ انتشار» or 'Updated'."""
+    return _LABELS.search(fold(text)) is not None
 
 
 def _scan(text: str, ctx: ReadingContext) -> _Scan:
@@ -109,9 +114,17 @@ def _settle(items: list[Item], clocks: list[ClockMention], scan: _Scan, ctx: Rea
         return moments[0].moment, moments[0].precision, GREGORIAN, True, [moments[0]]
     for word in (i for i in items if isinstance(i, DayMention)):
         settled = _at_clock(word, [word], items, clocks, ctx)
-        if settled[1] != "day" or len(scan.folded.split()) <= SHORT_TEXT_WORDS:
+        if settled[1] != "day" or _stands_alone(word, scan):
             return settled
     return None
+
+
+def _stands_alone(word: DayMention, scan: _Scan) -> bool:
+    """A bare «امروز» / 'today' is a date only with nothing but labels around it («اليوم السابع» is not)."""
+    rest = scan.folded[: word.start] + " " + scan.folded[word.end:]
+    for label in scan.labels:
+        rest = rest.replace(scan.folded[label.start: label.end], " ")
+    return _LETTER.search(rest) is None
 
 
 def _agree(a: DayMention, b: DayMention) -> bool:

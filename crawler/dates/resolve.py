@@ -4,8 +4,8 @@ Policy (published):
 1. Candidates after the fetch time (plus clock skew) or before 1990 are rejected and noted.
 2. Machine-readable dates are preferred, in the order json-ld, meta, time, feed, sitemap.
 3. The best machine date is checked against the date printed near the headline:
-   - same wall-clock time but a different offset: the CMS labelled local time as UTC (or the reverse),
-     so the printed date wins, in the site's zone;
+   - the printed wall time under another offset, or exactly the site's UTC offset away: the CMS
+     labelled local time as UTC or printed UTC without an offset, so the printed date wins;
    - same day, or one day apart (a zone boundary): the machine date wins, except that a printed time
      beats a machine date that has no time;
    - more than a day apart: each side counts the independent sources that agree with it (page markup,
@@ -69,9 +69,8 @@ def _published(candidates: list[Found], notes: list[str]) -> Found | None:
     best = machine[0]
     if printed is None:
         return best
-    if (best.printed_wall is not None and printed.has_time and best.moment != printed.moment
-            and best.printed_wall == printed.moment.replace(tzinfo=None)):
-        notes.append(f"{best.origin} {best.original!r} has the printed wall time with another offset: "
+    if _zone_confusion(best, printed):
+        notes.append(f"{best.origin} {best.original!r} is the printed time read in another zone: "
                      f"the printed date wins in the site's zone")
         return printed
     apart = abs((best.local_day - printed.local_day).days)
@@ -88,6 +87,22 @@ def _published(candidates: list[Found], notes: list[str]) -> Found | None:
         f"sources agreeing: {best.origin} {best_support}, printed {printed_support}; {winner.origin} wins"
     )
     return winner
+
+
+def _zone_confusion(machine: Found, printed: Found) -> bool:
+    """The machine time is the printed wall time under another offset, or off by exactly the site's offset.
+
+    CMSs often label local time as UTC ('09:05+00:00' for 09:05 in Tehran) or print UTC without an
+    offset, which the site's zone then reads as local time.
+    """
+    if not (machine.has_time and printed.has_time) or machine.moment == printed.moment:
+        return False
+    if machine.printed_wall is not None and machine.printed_wall == printed.moment.replace(tzinfo=None):
+        return True
+    site_offset = printed.moment.utcoffset()
+    if not site_offset:
+        return False
+    return abs(printed.moment - machine.moment) == abs(site_offset)
 
 
 def _support(candidate: Found, candidates: list[Found]) -> int:

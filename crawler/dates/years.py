@@ -58,7 +58,7 @@ def pick_day(readings: Iterable[Reading], ctx: ReadingContext) -> tuple[str, dat
 
 
 def rank_by_closeness(readings: list[Reading], ctx: ReadingContext) -> list[Reading]:
-    """Readings not after the fetch day first, then by whole years from it (ties keep their order).
+    """Readings not after the fetch day first, then by how many years back they fall (ties keep their order).
 
     This tells Jalali 14xx from Hijri 14xx and a two-digit year's reading, keeping D/M/Y-before-M/D/Y.
     """
@@ -67,7 +67,7 @@ def rank_by_closeness(readings: list[Reading], ctx: ReadingContext) -> list[Read
         gregorian = to_gregorian(*reading)
         if gregorian is None:
             return (2, 0)
-        return (1 if gregorian > ctx.today else 0, abs((ctx.today - gregorian).days) // 365)
+        return (1 if gregorian > ctx.today else 0, abs(ctx.today.year - gregorian.year))
 
     return sorted(readings, key=key)
 
