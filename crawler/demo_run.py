@@ -17,7 +17,7 @@ DEMO_PORTS = {"sahel": 8431, "khaleej": 8432, "coastal": 8433}
 DEMO_SOURCE_KEYS = {
     "sahel": {"language": "fa", "timezone": "Asia/Tehran", "calendar": "jalali"},
     "khaleej": {"language": "ar", "timezone": "Asia/Dubai"},
-    "coastal": {"language": "en", "timezone": "Europe/London"},
+    "coastal": {"language": "en", "timezone": "America/New_York"},
 }
 
 

@@ -100,11 +100,17 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+# Letters Persian uses and Arabic does not: پ چ ژ گ and Persian yeh/keheh.
+_PERSIAN_ONLY = re.compile("[\u067e\u0686\u0698\u06af\u06cc\u06a9]")
+
+
 def normalise_for_identification(text: str) -> str:
     """Text as the model should see it: letters and spaces only, Arabic-script letters folded."""
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
     text = _URL.sub(" ", text)
-    text = _MARKS.sub("", text).translate(_FOLD)
+    text = _MARKS.sub("", text)
+    if _PERSIAN_ONLY.search(text):  # Persian written with Arabic ي/ك; Arabic itself is left alone
+        text = text.translate(_FOLD)
     text = _NOT_LETTER.sub(" ", text)
     return " ".join(text.split())[:MAX_CHARS]
 

@@ -125,7 +125,8 @@ def test_iso639_1(code: str | None, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("raw", "cleaned"),
     [
-        ("كتاب ي", "کتاب ی"),
+        ("كتاب ي", "كتاب ي"),  # pure Arabic letters: not folded, or Arabic would look Persian
+        ("كتاب پدر ي", "کتاب پدر ی"),  # a Persian-only letter: Persian written with Arabic ي/ك
         ("مُحَمَّدٌ", "محمد"),
         ("سلام! ۱۲۳ (test) https://x.ir/a", "سلام test"),
         ("ﺳﻼﻡ", "سلام"),
