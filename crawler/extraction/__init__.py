@@ -17,15 +17,25 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import trafilatura
 from trafilatura.utils import load_html
 
 from .blocks import Line, body_lines
-from .budget import DEFAULT_BUDGET, Budget, BudgetExceeded, TimeBudgetExceeded, check_size, check_tree, deadline
+from .budget import (
+    DEFAULT_BUDGET,
+    Budget,
+    BudgetExceeded,
+    TimeBudgetExceeded,
+    check_size,
+    check_tree,
+    deadline,
+)
 from .metadata import PageMeta, read_metadata
 from .pagetype import classify_page
 from .postfilter import filter_lines
+from .reference import consult
 from .textnorm import word_weight
 from .zwnj import ZeroWidthGuard
 
@@ -70,13 +80,26 @@ def _trafilatura_lines(tree: object, url: str | None) -> list[Line]:
             include_links=True,
             with_metadata=False,
         )
-        if doc is not None and doc.body is not None:
-            candidate = body_lines(doc.body)
-            if _weight(candidate) > _weight(lines):
+        body = getattr(doc, "body", None)
+        if body is not None:
+            candidate = body_lines(body)
+            # the balanced run must bring clearly more text to replace the precision run
+            if _weight(candidate) > (2 if lines else 1) * _weight(lines):
                 lines = candidate
-        if _weight(lines) >= RETRY_BELOW_WORDS:
+        if _weight(lines) >= RETRY_BELOW_WORDS and not _misses_paragraphs(tree, lines):
             break
     return lines
+
+
+def _misses_paragraphs(tree: Any, lines: list[Line]) -> bool:
+    """Whether the page's <p> elements hold far more text than the extraction (under-extraction)."""
+    extracted = sum(len(line.text) for line in lines)
+    paragraphs = 0
+    for p in tree.iter("p"):
+        paragraphs += len(p.text_content())
+        if paragraphs > 4 * extracted + 1000:
+            return True
+    return False
 
 
 def _with_meta(result: Extraction, meta: PageMeta, guard: ZeroWidthGuard) -> Extraction:
@@ -107,9 +130,12 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
         if not lines:
             result.status, result.reason = "empty", "no article text found"
             return result
-        filtered = filter_lines(lines)
+        consulted = consult(lines, meta.article_body)
+        filtered = filter_lines(consulted.lines)
         result.text = guard.restore(filtered.text) or ""
         result.removed_chars = filtered.removed_chars
+        if consulted.action == "trimmed":
+            result.removed_chars += sum(len(line.text) for line in consulted.removed)
         verdict = classify_page(tree, meta, filtered.kept, url, [line.text for line, _ in filtered.removed])
         if verdict is not None:
             result.status, result.reason = verdict.status, verdict.reason
