@@ -102,15 +102,24 @@ def _misses_paragraphs(tree: Any, lines: list[Line]) -> bool:
     return False
 
 
-def _with_meta(result: Extraction, meta: PageMeta, guard: ZeroWidthGuard) -> Extraction:
-    result.title = guard.restore(meta.title)
-    result.authors = guard.restore_all(meta.authors)
-    result.description = guard.restore(meta.description)
-    result.tags = guard.restore_all(meta.tags)
-    result.categories = guard.restore_all(meta.categories)
+def _restore_meta(meta: PageMeta, guard: ZeroWidthGuard) -> PageMeta:
+    """Put the joiners back into every text field read from the protected page."""
+    for name in ("title", "raw_title", "h1", "description", "sitename", "article_body"):
+        setattr(meta, name, guard.restore(getattr(meta, name)))
+    for name in ("authors", "tags", "categories"):
+        setattr(meta, name, guard.restore_all(getattr(meta, name)))
+    return meta
+
+
+def _with_meta(result: Extraction, meta: PageMeta) -> Extraction:
+    result.title = meta.title
+    result.authors = meta.authors
+    result.description = meta.description
+    result.tags = meta.tags
+    result.categories = meta.categories
     result.image = meta.image
     result.canonical_url = meta.canonical_url
-    result.sitename = guard.restore(meta.sitename)
+    result.sitename = meta.sitename
     result.page_language = meta.page_language
     return result
 
@@ -123,16 +132,18 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
         if tree is None:
             return Extraction(status="extraction_failed", reason="unparseable HTML")
         check_tree(tree, budget)
-        meta = read_metadata(tree, url)
+        meta = _restore_meta(read_metadata(tree, url), guard)
         lines = _trafilatura_lines(tree, url)
+        for line in lines:  # the filter's lexicon needs the real joiners back
+            line.text = guard.restore(line.text) or ""
         dl.check("trafilatura")
-        result = _with_meta(Extraction(status="ok"), meta, guard)
+        result = _with_meta(Extraction(status="ok"), meta)
         if not lines:
             result.status, result.reason = "empty", "no article text found"
             return result
         consulted = consult(lines, meta.article_body)
         filtered = filter_lines(consulted.lines)
-        result.text = guard.restore(filtered.text) or ""
+        result.text = filtered.text
         result.removed_chars = filtered.removed_chars
         if consulted.action == "trimmed":
             result.removed_chars += sum(len(line.text) for line in consulted.removed)

@@ -339,4 +339,7 @@ COMMENT_SENTENCE_INDEX = PhraseIndex(COMMENT_SENTENCES)
 PAYWALL_INDEX = PhraseIndex(PAYWALL_PHRASES)
 DISCLOSURE_INDEX = PhraseIndex(DISCLOSURE_SENTENCES)
 ERROR_INDEX = PhraseIndex(ERROR_PHRASES)
+HEADING_PREFIX_RE = re.compile(
+    "^(" + "|".join(re.escape(p) for p in sorted(RELATED_HEADINGS, key=len, reverse=True)) + ")"
+)
 TEASER_PREFIX_RE = re.compile("^(" + "|".join(re.escape(p) for p in TEASER_PREFIXES) + ")")

@@ -198,6 +198,7 @@ def clean_author(raw: str, sitename: str | None = None) -> list[str]:
             or key.startswith("www.")
             or key in _AUTHOR_NOISE
             or (site and key == site)
+            or _looks_like_site(name, sitename, None)
         ):
             continue
         names.append(name)
@@ -245,6 +246,13 @@ def clean_title(
     start = title.find(parts[0])
     end = title.rfind(parts[-1]) + len(parts[-1])
     return title[start:end].strip() if start >= 0 and end > start else " ".join(parts)
+
+
+def site_from_title(raw_title: str, title: str) -> str | None:
+    """The publication name that `clean_title` cut from a title ("Headline | Site" gives "Site")."""
+    rest = " ".join(raw_title.split()).replace(title, "", 1)
+    name = rest.strip(" |-–—:·•»«/")
+    return name if 2 <= len(name) <= 60 else None
 
 
 def _looks_like_site(segment: str, sitename: str | None, host: str | None) -> bool:
@@ -325,6 +333,7 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
     if not meta.sitename:
         site_node = next((n for n in nodes if "website" in _types(n)), None)
         meta.sitename = _clean(site_node.get("name")) if site_node else None
+    declared_site = meta.sitename
     if not meta.sitename and host:
         meta.sitename = host.removeprefix("www.")
 
@@ -337,6 +346,8 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
     ) or page_title or meta.h1
     if meta.raw_title:
         meta.title = clean_title(meta.raw_title, meta.sitename, host, meta.h1)
+        if not declared_site and meta.title != meta.raw_title:
+            meta.sitename = site_from_title(meta.raw_title, meta.title) or meta.sitename
 
     meta.description = first("og:description", "description", "twitter:description", "dc.description") or (
         _clean(article.get("description")) if article else None
@@ -344,8 +355,8 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
 
     authors: list[str] = []
     if article:
-        for name in _names(article.get("author")):
-            authors += clean_author(name, meta.sitename)
+        for author_name in _names(article.get("author")):
+            authors += clean_author(author_name, meta.sitename)
     if not authors:
         for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"):
             for value in metas.get(key, []):
@@ -376,7 +387,7 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
         names = []
         for item in crumbs["itemListElement"]:
             if isinstance(item, dict):
-                name: Any = item.get("name")
+                name = item.get("name")
                 if not name and isinstance(item.get("item"), dict):
                     name = item["item"].get("name")
                 if isinstance(name, str):

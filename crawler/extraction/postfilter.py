@@ -82,6 +82,15 @@ def is_teaser_line(line: Line) -> bool:
     return bool(rest) and bool(_TEASER_SEP_RE.match(rest) or line.link_density > 0.5)
 
 
+def is_labelled_list(text: str) -> bool:
+    """A "Tags: a, b, c" / «برچسب‌ها: ...» / "Share: ..." line: a section heading, a colon, a short list."""
+    if len(text) > TEASER_MAX or text.rstrip().endswith(_SENTENCE_END[:4]):
+        return False
+    key = line_key(text)
+    match = lexicon.HEADING_PREFIX_RE.match(key)
+    return match is not None and key[match.end():].lstrip().startswith((":", "："))
+
+
 def is_comment_marker(text: str) -> bool:
     """A heading, counter or form sentence of a reader-comment area."""
     if len(text) > 300:
@@ -147,6 +156,8 @@ def _line_reason(line: Line, repeated: set[str]) -> str | None:
         return "url"
     if is_teaser_line(line):
         return "teaser"
+    if is_labelled_list(text):
+        return "label-list"
     if len(text) <= 200 and lexicon.PAYWALL_INDEX.find(line_key(text)):
         return "paywall"
     if line_key(text) in repeated:
