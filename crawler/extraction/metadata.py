@@ -375,7 +375,7 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
     tag_values += [
         t
         for a in _REL_TAG_XPATH(tree)
-        if "tag" in (a.get("rel") or "").lower().split() and (t := _clean(a.text))
+        if "tag" in (rel := (a.get("rel") or "").lower().split()) and "category" not in rel and (t := _clean(a.text))
     ]
     meta.tags = _split_list(tag_values)
 

@@ -33,6 +33,10 @@ _SEARCH_PATH_RE = re.compile(r"/(search|recherche|suche|buscar|busca|cerca|szuka
 _SEARCH_KEYS = {"q", "s", "query", "search", "keyword", "keywords", "term", "searchterm", "text"}
 _LISTING_LD = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
 _GALLERY_LD = {"imagegallery", "mediagallery"}
+_PAYWALL_XPATH = etree.XPath(
+    "//*[contains(@class, 'paywall') or contains(@id, 'paywall') or contains(@class, 'subscribe')"
+    " or contains(@class, 'premium') or contains(@class, 'meter')]"
+)
 _ERROR_TITLE_RE = re.compile(r"(^|\D)404(\D|$)")
 
 
@@ -91,12 +95,20 @@ def _fragmented(text: str) -> bool:
     return short / len(lines) >= 0.6
 
 
-def _is_paywalled(meta: PageMeta, text: str, removed: list[str]) -> bool:
-    """A short text followed by a subscribe-to-read notice (a flag in JSON-LD alone is not enough:
-    many sites set isAccessibleForFree=false on articles they serve in full)."""
+def _is_paywalled(tree: etree._Element, meta: PageMeta, text: str, removed: list[str]) -> bool:
+    """A short text and a subscribe-to-read notice, in the extraction or in a paywall element.
+
+    Neither a JSON-LD isAccessibleForFree=false nor a "paywall" class is enough alone: many sites
+    mark articles they serve in full that way.
+    """
     if len(text) > TEASER_TEXT:
         return False
-    return any(_has_phrase(line, lexicon.PAYWALL_INDEX) for line in removed)
+    if any(_has_phrase(line, lexicon.PAYWALL_INDEX) for line in removed):
+        return True
+    if meta.accessible_for_free is not False:
+        return False
+    notices = _PAYWALL_XPATH(tree)
+    return any(_has_phrase(" ".join(n.text_content().split()), lexicon.PAYWALL_INDEX) for n in notices[:5])
 
 
 def _link_share(lines: list[Line]) -> float:
@@ -126,9 +138,9 @@ def classify_page(
         listing_signal = bool(_LISTING_PATH_RE.search(path) or meta.ld_types & _LISTING_LD)
         if listing_signal and teasers >= 4 and (linky or _fragmented(text)):
             return PageVerdict("not_article", "listing page (section, tag or archive)")
-        if teasers >= 10 and linky and _fragmented(text):
+        if teasers >= 10 and _fragmented(text) and (linky or len(text) < TEASER_TEXT):
             return PageVerdict("not_article", f"listing page ({teasers} linked teasers)")
-    if _is_paywalled(meta, text, removed):
+    if _is_paywalled(tree, meta, text, removed):
         return PageVerdict("not_article", "paywall teaser")
     visible = len("".join(text.split()))
     if len(text) < GALLERY_TEXT and (
