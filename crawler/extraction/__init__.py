@@ -17,15 +17,25 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import trafilatura
 from trafilatura.utils import load_html
 
 from .blocks import Line, body_lines
-from .budget import DEFAULT_BUDGET, Budget, BudgetExceeded, TimeBudgetExceeded, check_size, check_tree, deadline
+from .budget import (
+    DEFAULT_BUDGET,
+    Budget,
+    BudgetExceeded,
+    TimeBudgetExceeded,
+    check_size,
+    check_tree,
+    deadline,
+)
 from .metadata import PageMeta, read_metadata
 from .pagetype import classify_page
 from .postfilter import filter_lines
+from .reference import consult
 from .textnorm import word_weight
 from .zwnj import ZeroWidthGuard
 
@@ -70,24 +80,46 @@ def _trafilatura_lines(tree: object, url: str | None) -> list[Line]:
             include_links=True,
             with_metadata=False,
         )
-        if doc is not None and doc.body is not None:
-            candidate = body_lines(doc.body)
-            if _weight(candidate) > _weight(lines):
+        body = getattr(doc, "body", None)
+        if body is not None:
+            candidate = body_lines(body)
+            # the balanced run must bring clearly more text to replace the precision run
+            if _weight(candidate) > (2 if lines else 1) * _weight(lines):
                 lines = candidate
-        if _weight(lines) >= RETRY_BELOW_WORDS:
+        if _weight(lines) >= RETRY_BELOW_WORDS and not _misses_paragraphs(tree, lines):
             break
     return lines
 
 
-def _with_meta(result: Extraction, meta: PageMeta, guard: ZeroWidthGuard) -> Extraction:
-    result.title = guard.restore(meta.title)
-    result.authors = guard.restore_all(meta.authors)
-    result.description = guard.restore(meta.description)
-    result.tags = guard.restore_all(meta.tags)
-    result.categories = guard.restore_all(meta.categories)
+def _misses_paragraphs(tree: Any, lines: list[Line]) -> bool:
+    """Whether the page's <p> elements hold far more text than the extraction (under-extraction)."""
+    extracted = sum(len(line.text) for line in lines)
+    paragraphs = 0
+    for p in tree.iter("p"):
+        paragraphs += len(p.text_content())
+        if paragraphs > 4 * extracted + 1000:
+            return True
+    return False
+
+
+def _restore_meta(meta: PageMeta, guard: ZeroWidthGuard) -> PageMeta:
+    """Put the joiners back into every text field read from the protected page."""
+    for name in ("title", "raw_title", "h1", "description", "sitename", "article_body"):
+        setattr(meta, name, guard.restore(getattr(meta, name)))
+    for name in ("authors", "tags", "categories"):
+        setattr(meta, name, guard.restore_all(getattr(meta, name)))
+    return meta
+
+
+def _with_meta(result: Extraction, meta: PageMeta) -> Extraction:
+    result.title = meta.title
+    result.authors = meta.authors
+    result.description = meta.description
+    result.tags = meta.tags
+    result.categories = meta.categories
     result.image = meta.image
     result.canonical_url = meta.canonical_url
-    result.sitename = guard.restore(meta.sitename)
+    result.sitename = meta.sitename
     result.page_language = meta.page_language
     return result
 
@@ -100,16 +132,21 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
         if tree is None:
             return Extraction(status="extraction_failed", reason="unparseable HTML")
         check_tree(tree, budget)
-        meta = read_metadata(tree, url)
+        meta = _restore_meta(read_metadata(tree, url), guard)
         lines = _trafilatura_lines(tree, url)
+        for line in lines:  # the filter's lexicon needs the real joiners back
+            line.text = guard.restore(line.text) or ""
         dl.check("trafilatura")
-        result = _with_meta(Extraction(status="ok"), meta, guard)
+        result = _with_meta(Extraction(status="ok"), meta)
         if not lines:
             result.status, result.reason = "empty", "no article text found"
             return result
-        filtered = filter_lines(lines)
-        result.text = guard.restore(filtered.text) or ""
+        consulted = consult(lines, meta.article_body)
+        filtered = filter_lines(consulted.lines)
+        result.text = filtered.text
         result.removed_chars = filtered.removed_chars
+        if consulted.action == "trimmed":
+            result.removed_chars += sum(len(line.text) for line in consulted.removed)
         verdict = classify_page(tree, meta, filtered.kept, url, [line.text for line, _ in filtered.removed])
         if verdict is not None:
             result.status, result.reason = verdict.status, verdict.reason

@@ -32,7 +32,7 @@ class BudgetExceeded(Exception):
 
 
 class TimeBudgetExceeded(BaseException):
-    """Extraction took too long (a BaseException, so that no ``except Exception`` inside a library eats it)."""
+    """Extraction took too long (a BaseException, so no ``except Exception`` in a library swallows it)."""
 
 
 @dataclass(frozen=True)
@@ -62,11 +62,9 @@ def check_size(html: str, budget: Budget) -> str:
 
 def check_tree(tree: Any, budget: Budget) -> None:
     """Raise BudgetExceeded when a parsed tree is too large or too deeply nested."""
-    count = 0
-    for _ in tree.iter():
-        count += 1
-        if count > budget.max_elements:
-            raise BudgetExceeded(f"too many elements: more than {budget.max_elements}")
+    count = int(tree.xpath("count(//*)"))
+    if count > budget.max_elements:
+        raise BudgetExceeded(f"too many elements: {count} (limit {budget.max_elements})")
     if tree.xpath("/".join(["*"] * budget.max_depth)):
         raise BudgetExceeded(f"nesting deeper than {budget.max_depth} levels")
 

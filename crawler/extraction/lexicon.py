@@ -9,6 +9,7 @@ sentence that happens to contain the words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .textnorm import line_key
 
@@ -150,6 +151,11 @@ print|print this|print this article|print article|email|e-mail|email this|send|s
 copy link|copy|link copied|copied|short link|shortlink|short url|permalink|bookmark|save|
 save article|font size|text size|listen|listen to this article|listen to article|
 listen to this story|reading time|min read|advertisement|advertising|sponsored|ad|back to top|
+reuse content|reuse this content|this is a modal window|chapters|descriptions off, selected|
+subtitles off, selected|captions off, selected|default, selected|captions settings|end of dialog window|
+beginning of dialog window. escape will cancel and close the window|
+this modal can be closed by pressing the escape key or activating the close button|
+video player is loading|play video|loaded: 0%|
 facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|instagram|youtube|x|
 اشتراک گذاری|اشتراک|چاپ|چاپ خبر|نسخه چاپی|نسخه قابل چاپ|ارسال به دوستان|ارسال|ذخیره|کپی|کپی شد|
 لینک کوتاه|پیوند کوتاه|لینک کپی شد|کپی لینک|اندازه متن|اندازه قلم|تبلیغات|آگهی|بازگشت|
@@ -159,7 +165,8 @@ facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|instagram|youtube|x
 teilen|drucken|artikel drucken|versenden|link kopieren|anzeige|werbung|vorlesen|artikel anhören|
 merken|schriftgröße|
 partager|imprimer|envoyer|copier le lien|publicité|écouter|écouter l'article|
-compartir|imprimir|enviar|copiar enlace|publicidad|escuchar|escucha esta nota|escuchar noticia|
+compartir|imprimir|enviar|copiar enlace|publicidad|escuchar|escucha esta nota|escucha esta nota aquí|
+escuchar noticia|escuchar artículo|
 compartilhar|compartilhe|imprimir|publicidade|ouvir|
 condividi|stampa|invia|pubblicità|ascolta|
 delen|printen|advertentie|
@@ -172,11 +179,12 @@ bagikan|cetak|iklan|
 
 # Labels introducing a teaser link inside the body: "Read also: <other headline>".
 _TEASER_PREFIXES = """
-read more|read also|also read|see also|related|related story|related article|
+read more|read also|also read|see also|related|related story|related article|more|
 must read|don't miss|recommended|
 بیشتر بخوانید|بخوانید|همچنین بخوانید|ببینید|مطلب مرتبط|خبر مرتبط|پیشنهاد|
 اقرا ایضا|اقرا|شاهد ایضا|شاهد|طالع ایضا|اقرا المزید|ذات صله|
-lesen sie auch|lesen sie dazu|mehr zum thema|siehe auch|auch interessant|auch lesen|
+lesen sie auch|lesen sie dazu|lesen sie hier|hier lesen|mehr zum thema|siehe auch|auch interessant|
+auch lesen|
 lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|
 ver también|vea también|lee también|lea también|le puede interesar|te puede interesar|
 también te puede interesar|relacionado|relacionada|recomendado|
@@ -231,30 +239,55 @@ abone olun|
 только для подписчиков|чтобы продолжить чтение
 """
 
-# Follow / subscribe calls: matched by regex, because the network name varies.
+# Follow / subscribe calls: a verb near the start of a short line and a network or channel anywhere.
+_FOLLOW_VERBS = (
+    r"follow|join|subscribe|sign up|like us|find us|connect with|get our|"
+    r"folgen sie|folge uns|abonnieren sie|abonniere|melden sie sich|"
+    r"suivez|abonnez|rejoignez|inscrivez|"
+    r"síguenos|siguenos|suscríbete|suscribete|únete|unete|"
+    r"inscreva|seguici|iscriviti|"
+    r"obserwuj|subskrybuj|dołącz|takip edin|katılın|подписывайтесь|подпишитесь|присоединяйтесь|"
+    r"عضو|عضویت|بپیوندید|دنبال|تابعونا|تابعوا|تابع|اشترك|انضم"
+)
+_FOLLOW_TARGETS = (
+    r"twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|threads|bluesky|mastodon|"
+    r"newsletter|google news|podcast|rss|channel|canal|kanal|canale|канал|"
+    r"تلگرام|اینستاگرام|ایتا|روبیکا|سروش|واتساپ|توییتر|آپارات|کانال|"
+    r"تويتر|فيسبوك|انستغرام|انستجرام|تيليجرام|تلغرام|واتساب|يوتيوب|قناة|النشرة"
+)
 FOLLOW_RE = re.compile(
-    r"(follow|join|subscribe|sign up|like|find)\b.{0,40}\b(on|to|our|us|for)\b.{0,40}"
-    r"(twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|newsletter|channel|"
-    r"google news|podcast)"
-    r"|(folgen sie|abonnieren sie|folge uns|melden sie sich).{0,60}"
-    r"(twitter|facebook|instagram|telegram|whatsapp|youtube|newsletter|kanal)"
-    r"|(suivez|abonnez)[- ].{0,60}(twitter|facebook|instagram|telegram|whatsapp|youtube|newsletter)"
-    r"|(síguenos|siguenos|suscríbete|únete).{0,60}"
-    r"(twitter|facebook|instagram|telegram|whatsapp|youtube|newsletter|canal)"
-    r"|(siga|inscreva)[- ].{0,60}(twitter|facebook|instagram|telegram|whatsapp|youtube|newsletter|canal)"
-    r"|(seguici|iscriviti).{0,60}(twitter|facebook|instagram|telegram|whatsapp|youtube|newsletter|canale)"
-    r"|(obserwuj|subskrybuj|dołącz).{0,60}(twitter|facebook|instagram|telegram|youtube|newsletter)"
-    r"|(عضویت|بپیوندید|دنبال کنید|دنبال کردن|کانال).{0,60}(تلگرام|اینستاگرام|ایتا|بله|روبیکا|سروش|"
-    r"واتساپ|توییتر|آپارات|کانال)"
-    r"|(تلگرام|اینستاگرام|ایتا|روبیکا|سروش|توییتر).{0,40}(عضو شوید|بپیوندید|دنبال کنید)"
-    r"|(تابعونا|تابعوا|تابع|اشترک|انضم).{0,60}(تویتر|فیسبوک|انستغرام|تلیغرام|تلغرام|واتساب|یوتیوب|"
-    r"قناه|النشره)",
+    rf"^.{{0,60}}?\b({_FOLLOW_VERBS})\b.{{0,160}}?\b({_FOLLOW_TARGETS})"
+    rf"|\b({_FOLLOW_TARGETS})\b\W{{0,3}}.{{0,30}}?\b({_FOLLOW_VERBS})\b"
+    r"|\b(our|nuestro|notre|unser|unseren|nosso|nostro)\s+(canal|channel|kanal|canale)\s+(\w+\s+)?"
+    r"(youtube|telegram|whatsapp|tiktok)",
     re.IGNORECASE,
 )
 
+FOLLOW_TARGET_RE = re.compile(rf"\b({_FOLLOW_TARGETS})", re.IGNORECASE)
+
+# A closing call to action: "... Sign up here", "Jetzt abonnieren!".
+CTA_RE = re.compile(
+    r"\b(sign up|subscribe|register|click|tap|join|download)\s+(here|now|today)\W*$"
+    r"|\b(hier|jetzt)\s+(anmelden|abonnieren|registrieren|herunterladen)\W*$"
+    r"|\b(suscríbete|regístrate|haz clic|únete)\s+(aquí|ahora)\W*$"
+    r"|\b(inscrivez-vous|abonnez-vous|cliquez)\s+(ici|maintenant)\W*$",
+    re.IGNORECASE,
+)
+
+# Affiliate and advertising disclosures.
+_DISCLOSURE_SENTENCES = """
+affiliate link|affiliate links|we may earn a commission|we may receive a commission|may earn a commission|
+earn a small commission|we earn a commission|independent review process|advertiser disclosure|
+references to products from one or more of our advertisers|this post may contain affiliate|
+contains affiliate links|sponsored by|paid partnership|
+affiliate-links|provisions-links|wir erhalten eine provision|erhalten wir eine provision|
+enlaces de afiliados|liens affiliés|link di affiliazione
+"""
+
 # Photo credits and image captions that name only the source.
 CREDIT_RE = re.compile(
-    r"^(photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|crédits? photos?|"
+    r"^(photo|photos|image|images|picture|credit|credits|copyright|foto|fotos|bild|bilder|crédits? photos?|"
+    r"image d'illustration|image illustrative|photo d'illustration|illustration|bildquelle|quelle|"
     r"crédit|source de l'image|imagen|imágenes|immagine|zdjęcie|fot|عکس|تصویر|منبع عکس|عکاس|"
     r"صوره|الصوره|مصدر الصوره|фото)\s*[:：©]"
     r"|^©"
@@ -262,6 +295,7 @@ CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 
+SLIDE_COUNTER_RE = re.compile(r"^[-•]?\s*\d+\s*/\s*\d+\s+\S")
 CHAR_COUNTER_RE = re.compile(r"^\s*[\d۰-۹٠-٩]+\s*/\s*[\d۰-۹٠-٩]+\s*$")
 COMMENT_COUNT_RE = re.compile(
     r"^[\d۰-۹٠-٩]+\s*(comments?|responses?|replies|kommentare?|commentaires?|comentarios?|"
@@ -281,3 +315,31 @@ UTILITY_LINES = _entries(_UTILITY_LINES)
 TEASER_PREFIXES = tuple(sorted(_entries(_TEASER_PREFIXES), key=len, reverse=True))
 ERROR_PHRASES = tuple(sorted(_entries(_ERROR_PHRASES)))
 PAYWALL_PHRASES = tuple(sorted(_entries(_PAYWALL_PHRASES)))
+DISCLOSURE_SENTENCES = tuple(sorted(_entries(_DISCLOSURE_SENTENCES)))
+
+
+class PhraseIndex:
+    """Finds which of many folded phrases occur in a folded line, indexed by each phrase's first word."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._by_first: dict[str, list[str]] = {}
+        for phrase in phrases:
+            self._by_first.setdefault(phrase.split()[0], []).append(phrase)
+
+    def find(self, key: str) -> str | None:
+        """The first indexed phrase that occurs in `key`, or None."""
+        for word in self._by_first.keys() & set(key.split()):
+            for phrase in self._by_first[word]:
+                if phrase in key:
+                    return phrase
+        return None
+
+
+COMMENT_SENTENCE_INDEX = PhraseIndex(COMMENT_SENTENCES)
+PAYWALL_INDEX = PhraseIndex(PAYWALL_PHRASES)
+DISCLOSURE_INDEX = PhraseIndex(DISCLOSURE_SENTENCES)
+ERROR_INDEX = PhraseIndex(ERROR_PHRASES)
+HEADING_PREFIX_RE = re.compile(
+    "^(" + "|".join(re.escape(p) for p in sorted(RELATED_HEADINGS, key=len, reverse=True)) + ")"
+)
+TEASER_PREFIX_RE = re.compile("^(" + "|".join(re.escape(p) for p in TEASER_PREFIXES) + ")")

@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from .reference import declared_text
 from .textnorm import fold
 
 ARTICLE_TYPES = {
@@ -31,10 +32,12 @@ _SITE_WORDS = {
     "agency", "press", "magazine", "newspaper", "network", "media", "observer", "chronicle", "courier",
     "خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته نامه", "ماهنامه", "خبرآنلاین", "اخبار",
     "صحیفه", "جریده", "موقع", "بوابه", "وکاله", "قناه", "نیوز",
-    "zeitung", "nachrichten", "rundschau", "allgemeine", "anzeiger", "kurier", "tagblatt", "online",
-    "diario", "periódico", "noticias", "journal", "le monde", "gazzetta", "giornale", "corriere",
+    "zeitung", "nachrichten", "rundschau", "allgemeine", "anzeiger", "kurier", "tagblatt",
+    "diario", "periódico", "noticias", "le monde", "gazzetta", "giornale", "corriere",
     "jornal", "gazeta", "haber", "haberleri", "новости", "газета",
 }
+# A title segment starting with one of these ("خبرگزاری X", «صحيفة X») names the publication.
+_SITE_PREFIXES = ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "صحیفه", "جریده", "موقع", "وکاله")
 _BYLINE_PREFIX_RE = re.compile(
     r"^\s*(by|written by|words by|reporting by|von|par|por|di|door|przez|автор|author|"
     r"نویسنده|نوشته|گزارش|خبرنگار|بقلم|کتب|کتبه|بواسطه|تحریر|إعداد|اعداد)\s*[:：]?\s+",
@@ -49,10 +52,11 @@ _AUTHOR_NOISE = {
     "تحریریه", "سردبیر", "خبرنگار", "ادمین", "مدیر", "مدیر سایت", "گروه خبری", "هیئت تحریریه",
     "المحرر", "التحریر", "هیئه التحریر", "فریق التحریر", "محرر", "ادمن",
 }
-_BYLINE_XPATH = (
-    "//*[@rel='author' or @itemprop='author' or contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
-    " or contains(@class, 'author-name') or contains(@class, 'byline__name')]"
+_BYLINE_XPATH = etree.XPath(
+    "//*[@rel='author' or @itemprop='author'"
+    " or contains(@class, 'byline') or contains(@class, 'author-name')]"
 )
+_REL_TAG_XPATH = etree.XPath("//a[@rel]")
 _EXCLUDED_ANCESTOR_RE = re.compile(r"sidebar|widget|related|comment|footer|teaser|promo|recommend", re.I)
 
 
@@ -76,6 +80,7 @@ class PageMeta:
     ld_types: set[str] = field(default_factory=set)
     accessible_for_free: bool | None = None
     has_published_time: bool = False
+    article_body: str | None = None  # JSON-LD articleBody as text, a second opinion on the body
 
 
 def _clean(text: Any) -> str | None:
@@ -125,6 +130,11 @@ def _ld_nodes(tree: etree._Element) -> list[dict[str, Any]]:
     return nodes
 
 
+def is_article_type(types: set[str]) -> bool:
+    """Whether schema.org types name an article (any *Article / *Posting type counts)."""
+    return bool(types & ARTICLE_TYPES) or any(t.endswith(("article", "posting")) for t in types)
+
+
 def _types(node: dict[str, Any]) -> set[str]:
     value = node.get("@type")
     values = value if isinstance(value, list) else [value]
@@ -156,7 +166,12 @@ def _url_of(value: Any) -> str | None:
 def _split_list(values: Iterable[Any]) -> list[str]:
     out: dict[str, None] = {}
     for value in values:
-        items = value if isinstance(value, list) else re.split(r"\s*[,،;]\s*", value) if isinstance(value, str) else []
+        if isinstance(value, list):
+            items = value
+        elif isinstance(value, str):
+            items = re.split(r"\s*[,،;]\s*", value)
+        else:
+            items = []
         for item in items:
             text = _clean(item)
             if text and len(text) <= 80:
@@ -183,6 +198,7 @@ def clean_author(raw: str, sitename: str | None = None) -> list[str]:
             or key.startswith("www.")
             or key in _AUTHOR_NOISE
             or (site and key == site)
+            or _looks_like_site(name, sitename, None)
         ):
             continue
         names.append(name)
@@ -190,7 +206,7 @@ def clean_author(raw: str, sitename: str | None = None) -> list[str]:
 
 
 def _dom_authors(tree: etree._Element, sitename: str | None) -> list[str]:
-    for elem in tree.xpath(_BYLINE_XPATH)[:10]:
+    for elem in _BYLINE_XPATH(tree)[:10]:
         excluded = False
         for anc in elem.iterancestors():
             if anc.tag in ("aside", "nav", "footer") or _EXCLUDED_ANCESTOR_RE.search(
@@ -206,7 +222,9 @@ def _dom_authors(tree: etree._Element, sitename: str | None) -> list[str]:
     return []
 
 
-def clean_title(title: str, sitename: str | None = None, host: str | None = None, h1: str | None = None) -> str:
+def clean_title(
+    title: str, sitename: str | None = None, host: str | None = None, h1: str | None = None
+) -> str:
     """Drop a site-name prefix or suffix ("Title | Site", «عنوان - خبرگزاری X») from a title."""
     title = " ".join(title.split())
     if h1:
@@ -230,6 +248,13 @@ def clean_title(title: str, sitename: str | None = None, host: str | None = None
     return title[start:end].strip() if start >= 0 and end > start else " ".join(parts)
 
 
+def site_from_title(raw_title: str, title: str) -> str | None:
+    """The publication name that `clean_title` cut from a title ("Headline | Site" gives "Site")."""
+    rest = " ".join(raw_title.split()).replace(title, "", 1)
+    name = rest.strip(" |-–—:·•»«/")
+    return name if 2 <= len(name) <= 60 else None
+
+
 def _looks_like_site(segment: str, sitename: str | None, host: str | None) -> bool:
     key = fold(segment).strip(" |-–—:·•»«/")
     if not key:
@@ -244,9 +269,7 @@ def _looks_like_site(segment: str, sitename: str | None, host: str | None) -> bo
         if compact and len(compact) >= 3 and (compact == host_core or compact in fold(host).replace(".", "")):
             return True
     words = key.split()
-    return len(words) <= 5 and any(w in _SITE_WORDS for w in words) and any(
-        key.startswith(w) for w in ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "صحیفه", "جریده", "موقع", "وکاله")
-    )
+    return len(words) <= 5 and any(w in _SITE_WORDS for w in words) and key.startswith(_SITE_PREFIXES)
 
 
 def _language(tree: etree._Element, metas: dict[str, list[str]]) -> str | None:
@@ -284,7 +307,7 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
     meta = PageMeta()
     for node in nodes:
         meta.ld_types |= _types(node)
-    article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), None)
+    article = next((n for n in nodes if is_article_type(_types(n))), None)
 
     def first(*keys: str) -> str | None:
         for key in keys:
@@ -310,6 +333,7 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
     if not meta.sitename:
         site_node = next((n for n in nodes if "website" in _types(n)), None)
         meta.sitename = _clean(site_node.get("name")) if site_node else None
+    declared_site = meta.sitename
     if not meta.sitename and host:
         meta.sitename = host.removeprefix("www.")
 
@@ -322,6 +346,8 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
     ) or page_title or meta.h1
     if meta.raw_title:
         meta.title = clean_title(meta.raw_title, meta.sitename, host, meta.h1)
+        if not declared_site and meta.title != meta.raw_title:
+            meta.sitename = site_from_title(meta.raw_title, meta.title) or meta.sitename
 
     meta.description = first("og:description", "description", "twitter:description", "dc.description") or (
         _clean(article.get("description")) if article else None
@@ -329,8 +355,8 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
 
     authors: list[str] = []
     if article:
-        for name in _names(article.get("author")):
-            authors += clean_author(name, meta.sitename)
+        for author_name in _names(article.get("author")):
+            authors += clean_author(author_name, meta.sitename)
     if not authors:
         for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"):
             for value in metas.get(key, []):
@@ -346,7 +372,11 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
         tag_values.append(article["keywords"])
     if not tag_values:
         tag_values += metas.get("news_keywords", []) + metas.get("keywords", [])
-    tag_values += [t for a in tree.xpath("//a[contains(concat(' ', @rel, ' '), ' tag ')]") if (t := _clean(a.text))]
+    tag_values += [
+        t
+        for a in _REL_TAG_XPATH(tree)
+        if "tag" in (rel := (a.get("rel") or "").lower().split()) and "category" not in rel and (t := _clean(a.text))
+    ]
     meta.tags = _split_list(tag_values)
 
     cat_values: list[Any] = list(metas.get("article:section", []))
@@ -371,6 +401,9 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
     if image:
         meta.image = urljoin(url or "", image)
 
+    body_node = next((n for n in nodes if isinstance(n.get("articleBody"), str)), None)
+    if body_node:
+        meta.article_body = declared_text(body_node.get("articleBody"))
     meta.page_language = _language(tree, metas)
     meta.og_type = (first("og:type") or "").lower() or None
     if article and "isAccessibleForFree" in article:

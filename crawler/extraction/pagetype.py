@@ -10,7 +10,7 @@ from lxml import etree
 
 from . import lexicon
 from .blocks import Line
-from .metadata import ARTICLE_TYPES, PageMeta
+from .metadata import PageMeta, is_article_type
 from .textnorm import fold
 
 # Below this many characters (spaces excluded) the text is not an article, whatever the page is.
@@ -33,6 +33,10 @@ _SEARCH_PATH_RE = re.compile(r"/(search|recherche|suche|buscar|busca|cerca|szuka
 _SEARCH_KEYS = {"q", "s", "query", "search", "keyword", "keywords", "term", "searchterm", "text"}
 _LISTING_LD = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
 _GALLERY_LD = {"imagegallery", "mediagallery"}
+_PAYWALL_XPATH = etree.XPath(
+    "//*[contains(@class, 'paywall') or contains(@id, 'paywall') or contains(@class, 'subscribe')"
+    " or contains(@class, 'premium') or contains(@class, 'meter')]"
+)
 _ERROR_TITLE_RE = re.compile(r"(^|\D)404(\D|$)")
 
 
@@ -44,15 +48,12 @@ class PageVerdict:
     reason: str
 
 
-def _has_phrase(text: str | None, phrases: tuple[str, ...]) -> str | None:
-    if not text:
-        return None
-    key = fold(text)
-    return next((p for p in phrases if p in key), None)
+def _has_phrase(text: str | None, index: lexicon.PhraseIndex) -> str | None:
+    return index.find(fold(text)) if text else None
 
 
 def _article_evidence(meta: PageMeta) -> bool:
-    return bool(meta.ld_types & ARTICLE_TYPES) or meta.og_type == "article" or meta.has_published_time
+    return is_article_type(meta.ld_types) or meta.og_type == "article" or meta.has_published_time
 
 
 def _teaser_count(tree: etree._Element) -> int:
@@ -65,12 +66,12 @@ def _is_error_page(meta: PageMeta, text: str) -> str | None:
     if len(text) > THIN_TEXT:
         return None
     for source in (meta.raw_title, meta.h1):
-        if phrase := _has_phrase(source, lexicon.ERROR_PHRASES):
+        if phrase := _has_phrase(source, lexicon.ERROR_INDEX):
             return phrase
         if source and _ERROR_TITLE_RE.search(source) and len(source) < 80:
             return "404"
     head = "\n".join(text.splitlines()[:5])
-    if len(text) < 600 and (phrase := _has_phrase(head, lexicon.ERROR_PHRASES)):
+    if len(text) < 600 and (phrase := _has_phrase(head, lexicon.ERROR_INDEX)):
         return phrase
     return None
 
@@ -82,7 +83,8 @@ def _is_search_page(meta: PageMeta, url: str | None) -> bool:
         return False
     parts = urlsplit(url)
     keys = {k.lower() for k in parse_qs(parts.query)}
-    return bool(keys & _SEARCH_KEYS) and bool(_SEARCH_PATH_RE.search(unquote(parts.path)) or not parts.path.strip("/"))
+    search_path = _SEARCH_PATH_RE.search(unquote(parts.path)) or not parts.path.strip("/")
+    return bool(keys & _SEARCH_KEYS) and bool(search_path)
 
 
 def _fragmented(text: str) -> bool:
@@ -93,12 +95,20 @@ def _fragmented(text: str) -> bool:
     return short / len(lines) >= 0.6
 
 
-def _is_paywalled(meta: PageMeta, text: str, removed: list[str]) -> bool:
-    """A short text followed by a subscribe-to-read notice (a flag in JSON-LD alone is not enough:
-    many sites set isAccessibleForFree=false on articles they serve in full)."""
+def _is_paywalled(tree: etree._Element, meta: PageMeta, text: str, removed: list[str]) -> bool:
+    """A short text and a subscribe-to-read notice, in the extraction or in a paywall element.
+
+    Neither a JSON-LD isAccessibleForFree=false nor a "paywall" class is enough alone: many sites
+    mark articles they serve in full that way.
+    """
     if len(text) > TEASER_TEXT:
         return False
-    return any(_has_phrase(line, lexicon.PAYWALL_PHRASES) for line in removed)
+    if any(_has_phrase(line, lexicon.PAYWALL_INDEX) for line in removed):
+        return True
+    if meta.accessible_for_free is not False:
+        return False
+    notices = _PAYWALL_XPATH(tree)
+    return any(_has_phrase(" ".join(n.text_content().split()), lexicon.PAYWALL_INDEX) for n in notices[:5])
 
 
 def _link_share(lines: list[Line]) -> float:
@@ -128,11 +138,11 @@ def classify_page(
         listing_signal = bool(_LISTING_PATH_RE.search(path) or meta.ld_types & _LISTING_LD)
         if listing_signal and teasers >= 4 and (linky or _fragmented(text)):
             return PageVerdict("not_article", "listing page (section, tag or archive)")
-        if teasers >= 10 and linky and _fragmented(text):
+        if teasers >= 10 and _fragmented(text) and (linky or len(text) < TEASER_TEXT):
             return PageVerdict("not_article", f"listing page ({teasers} linked teasers)")
-    if _is_paywalled(meta, text, removed):
+    if _is_paywalled(tree, meta, text, removed):
         return PageVerdict("not_article", "paywall teaser")
-    visible = sum(1 for ch in text if not ch.isspace())
+    visible = len("".join(text.split()))
     if len(text) < GALLERY_TEXT and (
         meta.ld_types & _GALLERY_LD or tree.xpath("count(//img)") >= 8
     ):
@@ -144,7 +154,7 @@ def classify_page(
 
 def is_error_title(title: str | None) -> bool:
     """Whether a title announces a missing page (exposed for tests and the crawler)."""
-    return bool(_has_phrase(title, lexicon.ERROR_PHRASES)) or bool(
+    return bool(_has_phrase(title, lexicon.ERROR_INDEX)) or bool(
         title and _ERROR_TITLE_RE.search(title) and len(title) < 80
     )
 

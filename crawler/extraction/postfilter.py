@@ -26,10 +26,13 @@ from .textnorm import fold, line_key
 LABEL_MAX = 60
 HEADLINE_MAX = 160
 TEASER_MAX = 220
+# No line rule applies to a longer line (a paragraph of the body).
+LINE_RULES_MAX = 300
 _SENTENCE_END = tuple(".!?؟。！？…\"”»")
 _URL_LINE_RE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _TEASER_SEP_RE = re.compile(r"^\s*[:：\-–—|»>]+\s*")
 _SHORT_LINK_RE = re.compile(r"https?://\S+$")
+_ALNUM_RE = re.compile(r"[^\W_]")
 
 
 @dataclass
@@ -72,15 +75,20 @@ def is_teaser_line(line: Line) -> bool:
     if len(line.text) > TEASER_MAX:
         return False
     key = line_key(line.text)
-    folded_prefix = key[:40]
-    for prefix in lexicon.TEASER_PREFIXES:
-        if folded_prefix.startswith(prefix):
-            rest = key[len(prefix):]
-            if not rest:
-                return False
-            if _TEASER_SEP_RE.match(rest) or line.link_density > 0.5:
-                return True
-    return False
+    match = lexicon.TEASER_PREFIX_RE.match(key)
+    if not match:
+        return False
+    rest = key[match.end():]
+    return bool(rest) and bool(_TEASER_SEP_RE.match(rest) or line.link_density > 0.5)
+
+
+def is_labelled_list(text: str) -> bool:
+    """A "Tags: a, b, c" / «برچسب‌ها: ...» / "Share: ..." line: a section heading, a colon, a short list."""
+    if len(text) > TEASER_MAX or text.rstrip().endswith(_SENTENCE_END[:4]):
+        return False
+    key = line_key(text)
+    match = lexicon.HEADING_PREFIX_RE.match(key)
+    return match is not None and key[match.end():].lstrip().startswith((":", "："))
 
 
 def is_comment_marker(text: str) -> bool:
@@ -92,14 +100,28 @@ def is_comment_marker(text: str) -> bool:
         return False
     if key in lexicon.COMMENT_MARKERS or lexicon.COMMENT_COUNT_RE.match(key):
         return True
-    return any(s in key for s in lexicon.COMMENT_SENTENCES)
+    return lexicon.COMMENT_SENTENCE_INDEX.find(key) is not None
 
 
 def is_related_heading(line: Line) -> bool:
-    """A short heading that opens a list of other articles, tags or share buttons."""
+    """A short heading that opens a list of other articles, tags or share buttons.
+
+    Either the whole line is a lexicon heading, or it starts with a heading of two words or more
+    followed by at most four words naming the site or topic ("More from X", «المزيد من X»).
+    """
     if len(line.text) > LABEL_MAX:
         return False
-    return line_key(line.text) in lexicon.RELATED_HEADINGS
+    key = line_key(line.text)
+    if key in lexicon.RELATED_HEADINGS:
+        return True
+    if line.text.rstrip().endswith(_SENTENCE_END[:4]):
+        return False
+    words = key.split()
+    for n in (4, 3, 2):
+        head = " ".join(words[:n])
+        if len(words) > n and len(words) - n <= 4 and head in lexicon.RELATED_HEADINGS:
+            return True
+    return False
 
 
 def is_listish(line: Line) -> bool:
@@ -113,17 +135,30 @@ def is_listish(line: Line) -> bool:
 
 def _line_reason(line: Line, repeated: set[str]) -> str | None:
     text = line.text
+    if len(text) > LINE_RULES_MAX:
+        return None
+    if not _ALNUM_RE.search(text):
+        return "no-words"
     if is_utility_line(text):
         return "utility"
-    if len(text) <= 160 and lexicon.FOLLOW_RE.search(text):
+    if len(text) <= 200 and (
+        (lexicon.FOLLOW_TARGET_RE.search(text) and lexicon.FOLLOW_RE.search(text))
+        or lexicon.CTA_RE.search(text)
+    ):
         return "follow"
-    if len(text) <= 120 and lexicon.CREDIT_RE.search(fold(text)):
+    if len(text) <= 120 and lexicon.CREDIT_RE.search(fold(text).lstrip("([ ")):
         return "credit"
+    if len(text) <= 40 and is_comment_marker(text):
+        return "comment-label"
+    if lexicon.DISCLOSURE_INDEX.find(line_key(text)):
+        return "disclosure"
     if _URL_LINE_RE.match(text.strip()):
         return "url"
     if is_teaser_line(line):
         return "teaser"
-    if len(text) <= 200 and (key := line_key(text)) and any(p in key for p in lexicon.PAYWALL_PHRASES):
+    if is_labelled_list(text):
+        return "label-list"
+    if len(text) <= 200 and lexicon.PAYWALL_INDEX.find(line_key(text)):
         return "paywall"
     if line_key(text) in repeated:
         return "repeated"
@@ -161,6 +196,19 @@ def _section_end(lines: Sequence[Line], start: int) -> int:
     return end
 
 
+def _slideshow_runs(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Runs of three or more "N/M caption" lines: a picture carousel rendered as text."""
+    runs, start = [], None
+    for i, line in enumerate([*lines, Line("", "p")]):
+        if lexicon.SLIDE_COUNTER_RE.match(line.text):
+            start = i if start is None else start
+        else:
+            if start is not None and i - start >= 3:
+                runs.append((start, i))
+            start = None
+    return runs
+
+
 def _trailing_links_start(lines: Sequence[Line]) -> int:
     """Start of a run of three or more short link lines that ends the text."""
     i = len(lines)
@@ -194,6 +242,10 @@ def filter_lines(lines: Sequence[Line]) -> FilterResult:
     kept_idx = [j for j in range(len(work)) if j not in drop]
     for j in kept_idx[trailing:]:
         drop[j] = "link-list"
+
+    for start, end in _slideshow_runs(work):
+        for j in range(start, end):
+            drop.setdefault(j, "slideshow")
 
     repeated = _repeated_keys(work)
     for j, line in enumerate(work):
