@@ -76,9 +76,27 @@ def visible_date_lines(tree: Element, headline: Element | None) -> list[RawDate]
     ranked = [item for item in ranked if _dateish(item[2])]
     ranked.sort(key=lambda item: item[:2])
     lines = [raw for _, _, element in ranked[:40] if (raw := _date_line(element)) is not None]
+    if headline is not None and not lines and levels[-1].tag in ("article", "main"):
+        # Many CMSs print the date in a toolbar just outside the <article> that holds the headline.
+        lines = _outside_article(levels, headline)
     if headline is not None and not lines:
         lines.extend(_texts_beside(headline))
     return lines[:12]
+
+
+def _outside_article(levels: list[Element], headline: Element) -> list[RawDate]:
+    """Date lines in the article element's parent, nearest the headline first."""
+    parent = levels[-1].getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return []
+    marked = _MARKED(parent)
+    at = next((i for i, element in enumerate(marked) if element is headline), None)
+    if at is None:
+        return []
+    near = sorted((abs(order - at), element) for order, element in enumerate(marked)
+                  if element is not headline and abs(order - at) <= _MAX_DISTANCE and _dateish(element)
+                  and not _contains(levels[-1], element))
+    return [raw for _, element in near[:20] if (raw := _date_line(element)) is not None]
 
 
 def _dateish(element: Element) -> bool:
