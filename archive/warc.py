@@ -7,6 +7,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from .errors import ArchiveError
 
@@ -59,5 +60,5 @@ def iter_warc_pages(path: str | Path) -> Iterator[tuple[str, dict[str, str], byt
         raise ArchiveError(f"{path}: no such WARC file") from None
     except IsADirectoryError:
         raise ArchiveError(f"{path}: is a directory, not a WARC file") from None
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, ValueError) as exc:
         raise ArchiveError(f"{path}: unreadable WARC file ({exc})") from None

@@ -78,7 +78,7 @@ def decode(field: Field, value: Any) -> Any:
 
 
 def iter_batches(conn: sqlite3.Connection, fields: list[Field], filters: Filters, split: str | None = None,
-                 group: str | None = None, batch_rows: int = BATCH_ROWS) -> Iterator[list[Row]]:
+                 group: str | None = None, batch_rows: int | None = None) -> Iterator[list[Row]]:
     """Batches of decoded rows, ordered by publication time as written, then id."""
     where, params = filters.article_where()
     extra, extra_params = group_clause(split, group)
@@ -88,7 +88,7 @@ def iter_batches(conn: sqlite3.Connection, fields: list[Field], filters: Filters
         {**params, **extra_params},
     )
     try:
-        while batch := cursor.fetchmany(batch_rows):
+        while batch := cursor.fetchmany(batch_rows or BATCH_ROWS):
             yield [{f.name: decode(f, value) for f, value in zip(fields, row, strict=True)} for row in batch]
     finally:
         cursor.close()

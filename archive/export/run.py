@@ -134,7 +134,7 @@ def export_warc(db_path: str | Path, output: str | Path, *, filters: Filters, sp
         with Staging(directory) as staging:
             for group, name in targets:
                 staged = staging.path(name)
-                warc = WarcFile(staged, warc_info(filters, created))
+                warc = WarcFile(staged, name, warc_info(filters, created))
                 rows = 0
                 try:
                     for batch in iter_captures(conn, filters, split, group):

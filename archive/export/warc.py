@@ -21,9 +21,10 @@ from warcio.warcwriter import WARCWriter
 
 from ..errors import ArchiveError
 from ..store import decompress_body
+from . import rows
 from .filters import Filters
 from .manifest import newsarchive_version
-from .rows import BATCH_ROWS, group_clause
+from .rows import group_clause
 
 WARC_VERSION = "1.0"
 #: Headers that described the bytes on the wire, not the decoded body the crawler stored.
@@ -98,10 +99,11 @@ def http_request_headers(url: str) -> StatusAndHeaders:
 class WarcFile:
     """A WARC file being written: a warcinfo record, then one request/response pair per capture."""
 
-    def __init__(self, path: Path, info: dict[str, str]):
+    def __init__(self, path: Path, name: str, info: dict[str, str]):
+        """Write to `path` the file that will be called `name` (gzip-compressed when it ends in .gz)."""
         self._stream: BinaryIO = open(path, "wb")  # noqa: SIM115 - closed in close()
-        self._writer = WARCWriter(self._stream, gzip=path.name.endswith(".gz"), warc_version=WARC_VERSION)
-        self._writer.write_record(self._writer.create_warcinfo_record(path.name.split(".partial-")[0], info))
+        self._writer = WARCWriter(self._stream, gzip=name.endswith(".gz"), warc_version=WARC_VERSION)
+        self._writer.write_record(self._writer.create_warcinfo_record(name, info))
 
     def write(self, capture: Capture) -> None:
         """Write a capture: a revisit when its body repeats an earlier record, else a response."""
@@ -156,7 +158,7 @@ def count_captures(conn: sqlite3.Connection, filters: Filters, *, with_response:
 
 
 def iter_captures(conn: sqlite3.Connection, filters: Filters, split: str | None = None,
-                  group: str | None = None, batch_rows: int = BATCH_ROWS) -> Iterator[list[Capture]]:
+                  group: str | None = None, batch_rows: int | None = None) -> Iterator[list[Capture]]:
     """Batches of exportable captures in the order they were stored."""
     where, params = filters.capture_where("c")
     earlier_where, _ = filters.capture_where("o")
@@ -175,7 +177,7 @@ def iter_captures(conn: sqlite3.Connection, filters: Filters, split: str | None 
         {**params, **extra_params},
     )
     try:
-        while batch := cursor.fetchmany(batch_rows):
+        while batch := cursor.fetchmany(batch_rows or rows.BATCH_ROWS):
             yield [Capture(*row) for row in batch]
     finally:
         cursor.close()
