@@ -48,8 +48,26 @@ def to_utc(value: str | None) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
+def record_batch(rows: list[Row], fields: list[Field], schema: pa.Schema) -> pa.RecordBatch:
+    """Rows as an Arrow record batch of `schema` (time fields parsed, `_local` text kept)."""
+    arrays: list[pa.Array] = []
+    for field in fields:
+        values = [row[field.name] for row in rows]
+        if field.kind == "time":
+            arrays.append(pa.array([to_utc(v) for v in values], type=_TYPES["time"]))
+        else:
+            arrays.append(pa.array(values, type=_TYPES[field.kind]))
+        if field.local:
+            arrays.append(pa.array(values, type=pa.string()))
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
 class ParquetWriter:
-    """Row groups of ROW_GROUP_ROWS articles, zstd-compressed, written as batches arrive."""
+    """Row groups of ROW_GROUP_ROWS articles, zstd-compressed, written as batches arrive.
+
+    Each incoming batch becomes Arrow arrays at once, so a pending row group is held in Arrow's
+    compact buffers rather than as Python objects.
+    """
 
     suffix = ".parquet"
 
@@ -57,27 +75,23 @@ class ParquetWriter:
         self._fields = fields
         self.schema = arrow_schema(fields)
         self._writer = pq.ParquetWriter(path, self.schema, compression=COMPRESSION)
-        self._pending: list[Row] = []
+        self._pending: list[pa.RecordBatch] = []
+        self._pending_rows = 0
 
     def write(self, rows: list[Row]) -> None:
-        self._pending.extend(rows)
-        if len(self._pending) >= ROW_GROUP_ROWS:
+        if not rows:
+            return
+        self._pending.append(record_batch(rows, self._fields, self.schema))
+        self._pending_rows += len(rows)
+        if self._pending_rows >= ROW_GROUP_ROWS:
             self._flush()
 
     def _flush(self) -> None:
         if not self._pending:
             return
-        rows, self._pending = self._pending, []
-        arrays: list[pa.Array] = []
-        for field in self._fields:
-            values = [row[field.name] for row in rows]
-            if field.kind == "time":
-                arrays.append(pa.array([to_utc(v) for v in values], type=_TYPES["time"]))
-            else:
-                arrays.append(pa.array(values, type=_TYPES[field.kind]))
-            if field.local:
-                arrays.append(pa.array(values, type=pa.string()))
-        self._writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema), row_group_size=len(rows))
+        table = pa.Table.from_batches(self._pending, schema=self.schema)
+        self._pending, self._pending_rows = [], 0
+        self._writer.write_table(table, row_group_size=table.num_rows)
 
     def close(self) -> None:
         try:

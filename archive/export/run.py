@@ -18,12 +18,20 @@ from .filters import Filters
 from .jsonl import JsonlWriter
 from .manifest import WrittenFile, build_manifest
 from .output import CARD_NAME, MANIFEST_NAME, SUFFIXES, Staging, file_stem, single_file_target, split_target
-from .parquet import ParquetWriter
 from .rows import check_sources, count_articles, groups, iter_batches
 from .warc import WarcFile, capture_groups, count_captures, iter_captures, warc_info
-from .writer import WriterFactory
+from .writer import DataWriter, WriterFactory
 
-ARTICLE_FORMATS: dict[str, WriterFactory] = {"jsonl": JsonlWriter, "csv": CsvWriter, "parquet": ParquetWriter}
+
+def _parquet_writer(path: Path, fields: list[Field]) -> DataWriter:
+    """pyarrow loads only for Parquet exports: it costs tens of MB the other formats do not need."""
+    from .parquet import ParquetWriter
+
+    return ParquetWriter(path, fields)
+
+
+ARTICLE_FORMATS: dict[str, WriterFactory] = {"jsonl": JsonlWriter, "csv": CsvWriter,
+                                             "parquet": _parquet_writer}
 FORMATS = (*ARTICLE_FORMATS, "warc")
 SPLITS = ("source", "month")
 
