@@ -150,7 +150,8 @@ class _ProgressBar:
 @click.option("--fields", metavar="A,B,...", help="Columns to export, in this order (default: all).")
 @click.option("--split", type=click.Choice(["source", "month"]),
               help="One file per source or per month of publication (warc: of fetch).")
-@click.option("--force", is_flag=True, help="Replace an existing export at --output.")
+@click.option("--force", is_flag=True,
+              help="Replace an existing export at --output (and the files its manifest.json lists).")
 def export(db: str, fmt: str, output: str, source_names: tuple[str, ...], since: str | None,
            until: str | None, languages: tuple[str, ...], query: str | None, min_words: int | None,
            fields: str | None, split: str | None, force: bool) -> None:

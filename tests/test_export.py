@@ -415,3 +415,12 @@ def test_parse_day():
 
     assert parse_day("2024-03-15", "--since") == date(2024, 3, 15)
     assert parse_day(None, "--since") is None
+
+
+def test_month_split_keeps_malformed_dates_in_their_own_file(tmp_path):
+    articles = [dict(SAMPLE_ARTICLES[0], url=f"https://sahel.example/{i}", published=p)
+                for i, p in enumerate(["2024", "2024-01-05T10:00:00+03:30", None])]
+    db = build_archive(tmp_path / "z.db", articles)
+    result = export_articles(db, "jsonl", tmp_path / "parts", filters=Filters(), fields=ALL, split="month")
+    counts = {p.name: len(read_jsonl(p)) for p in result.paths[:-1]}
+    assert counts == {"2024.jsonl": 1, "2024-01.jsonl": 1, "undated.jsonl": 1}

@@ -11,6 +11,7 @@ from typing import Any
 from .fields import Field
 from .filters import Filters
 from .manifest import WrittenFile, newsarchive_version
+from .warc import has_response
 
 TYPES = {
     "parquet": {"text": "string", "time": "timestamp[us, UTC]", "list": "list<string>", "int": "int64"},
@@ -251,7 +252,7 @@ WARC_NOTES = (
 def warc_card(conn: sqlite3.Connection, ctx: CardContext, skipped: int) -> str:
     """The card of a WARC export: sources, crawl, captures per source and month, WARC notes."""
     where, params = ctx.filters.capture_where()
-    written = f"{where} AND c.outcome IS NOT 'fetch_failed' AND c.status IS NOT NULL"
+    written = f"{where} AND {has_response()}"
 
     def grouped(key: str) -> list[tuple[str, int]]:
         sql = f"SELECT {key} AS k, count(*) FROM captures c WHERE {written} GROUP BY k ORDER BY k"

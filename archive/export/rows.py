@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -37,6 +38,8 @@ def group_clause(split: str | None, group: str | None, alias: str = "a",
         return f"{alias}.source = :group", {"group": group}
     if group == "undated":
         return f"{alias}.{date_column} IS NULL", {}
+    if not re.fullmatch(r"\d{4}-\d{2}", group or ""):  # a malformed date: match its text as grouped
+        return f"substr({alias}.{date_column}, 1, 7) = :group", {"group": group}
     year, month = (int(part) for part in (group or "").split("-"))
     following = f"{year + month // 12:04d}-{month % 12 + 1:02d}"
     # A range on the column (not substr) so SQLite walks its index.

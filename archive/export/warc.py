@@ -29,8 +29,12 @@ from .rows import group_clause
 WARC_VERSION = "1.0"
 #: Headers that described the bytes on the wire, not the decoded body the crawler stored.
 FRAMING_HEADERS = ("content-encoding", "transfer-encoding", "content-length")
-#: A capture became a WARC response only if the server answered and its body was kept.
-HAS_RESPONSE = "c.status IS NOT NULL AND c.outcome IS NOT 'fetch_failed' AND c.fetched IS NOT NULL"
+
+
+def has_response(alias: str = "c") -> str:
+    """SQL condition: the server answered and its body was kept, so the capture replays."""
+    return (f"{alias}.status IS NOT NULL AND {alias}.outcome IS NOT 'fetch_failed' "
+            f"AND {alias}.fetched IS NOT NULL")
 
 
 @dataclass
@@ -144,7 +148,7 @@ def capture_groups(conn: sqlite3.Connection, filters: Filters, split: str) -> li
     """The groups of --split source|month (month of fetch, UTC) among exportable captures."""
     where, params = filters.capture_where()
     key = "c.source" if split == "source" else "substr(c.fetched, 1, 7)"
-    rows = conn.execute(f"SELECT DISTINCT {key} FROM captures c WHERE {where} AND {HAS_RESPONSE}",
+    rows = conn.execute(f"SELECT DISTINCT {key} FROM captures c WHERE {where} AND {has_response()}",
                         params).fetchall()
     return sorted(value for (value,) in rows)
 
@@ -152,7 +156,7 @@ def capture_groups(conn: sqlite3.Connection, filters: Filters, split: str) -> li
 def count_captures(conn: sqlite3.Connection, filters: Filters, *, with_response: bool = True) -> int:
     """Captures the export writes (or, with with_response=False, skips for want of a response)."""
     where, params = filters.capture_where()
-    condition = HAS_RESPONSE if with_response else f"NOT ({HAS_RESPONSE})"
+    condition = has_response() if with_response else f"NOT ({has_response()})"
     return int(conn.execute(f"SELECT count(*) FROM captures c WHERE {where} AND {condition}", params)
                .fetchone()[0])
 
@@ -168,12 +172,12 @@ def iter_captures(conn: sqlite3.Connection, filters: Filters, split: str | None 
     original = (
         f"SELECT o.fetched FROM captures o WHERE o.url = c.url AND o.final_url IS c.final_url "
         f"AND o.body_sha256 = c.body_sha256 AND o.id < c.id AND o.size > 0 "
-        f"AND {earlier_where} AND {earlier_extra} AND {HAS_RESPONSE.replace('c.', 'o.')} "
+        f"AND {earlier_where} AND {earlier_extra} AND {has_response('o')} "
         "ORDER BY o.id LIMIT 1"
     )
     cursor = conn.execute(
         "SELECT c.id, c.url, c.final_url, c.fetched, c.status, c.headers, c.body, c.body_sha256, "
-        f"({original}) FROM captures c WHERE {where} AND {extra} AND {HAS_RESPONSE} ORDER BY c.id",
+        f"({original}) FROM captures c WHERE {where} AND {extra} AND {has_response()} ORDER BY c.id",
         {**params, **extra_params},
     )
     try:
