@@ -230,7 +230,7 @@ def article_card(conn: sqlite3.Connection, ctx: CardContext, fields: list[Field]
 
 
 WARC_NOTES = (
-    "One gzip member per record (`.warc.gz`), WARC/1.0, written with warcio; it replays in pywb "
+    "WARC/1.0 written with warcio (a `.warc.gz` file has one gzip member per record); it replays in pywb "
     "(`wb-manager add COLLECTION FILE`) and passes `warcio check`.\n\n"
     "- Every capture with an HTTP response becomes a `response` record (WARC-Target-URI is the URL "
     "that answered, after redirects; WARC-Date is when it was fetched) preceded by a `request` "
