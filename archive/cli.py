@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .errors import EXIT_FLAGGED, NewsarchiveError
+from .errors import EXIT_FLAGGED, ConfigError, NewsarchiveError
 from .health import source_health
 from .history import diff, find_article, versions
 from .maintenance import backup_archive, check_archive
@@ -165,6 +167,25 @@ def history(url: str, db: str) -> None:
             click.echo(line)
 
 
+class _ProgressBar:
+    """A row-count progress bar on stderr (only used when stderr is a terminal)."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True)
+        self.bar.__enter__()
+
+    def advance(self, rows: int) -> None:
+        self.bar.update(rows)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
 @cli.command()
 @db_option
 @click.pass_context
@@ -204,6 +225,75 @@ def backup(db: str, output: str) -> None:
     if problems:
         raise NewsarchiveError(f"{output}: snapshot failed its check: {problems[0]}")
     click.echo(f"{output}: snapshot written and checked")
+
+
+@cli.command()
+@db_option
+@format_option("parquet", "jsonl", "csv", "warc", default="parquet")
+@click.option("--output", "-o", required=True, metavar="PATH",
+              help="Data file to write (README.md, manifest.json go beside it); with --split, a directory.")
+@source_filter_option
+@click.option("--since", metavar="DATE", help="Published on or after DATE (YYYY-MM-DD); warc: fetched.")
+@click.option("--until", metavar="DATE", help="Published on or before DATE (YYYY-MM-DD); warc: fetched.")
+@click.option("--language", "languages", multiple=True, metavar="CODE",
+              help="Only this language (repeatable).")
+@click.option("--query", metavar="WORDS", help="Full-text search, as in `newsarchive search`.")
+@click.option("--min-words", type=click.IntRange(min=0), metavar="N", help="Only articles of N+ words.")
+@click.option("--fields", metavar="A,B,...", help="Columns to export, in this order (default: all).")
+@click.option("--split", type=click.Choice(["source", "month"]),
+              help="One file per source or per month of publication (warc: of fetch).")
+@click.option("--force", is_flag=True,
+              help="Replace an existing export at --output (and the files its manifest.json lists).")
+def export(db: str, fmt: str, output: str, source_names: tuple[str, ...], since: str | None,
+           until: str | None, languages: tuple[str, ...], query: str | None, min_words: int | None,
+           fields: str | None, split: str | None, force: bool) -> None:
+    """Export articles (jsonl, csv, parquet) or raw captures (warc) for research.
+
+    Beside the data, README.md (a dataset card: sources, crawl dates, counts per source, language
+    and month, schema, extractor, robots.txt policy, filters, citation) and manifest.json (row
+    counts and the SHA-256 of every file) are written. Without --split, --output is the data
+    file and the card and manifest go into its directory; with --split, --output is a directory
+    holding one file per group. Files are written under temporary names and renamed once
+    complete; an existing export is replaced only with --force.
+
+    \b
+    Formats:
+      parquet  typed columns (timestamps in UTC plus published_local text, lists, int64)
+      jsonl    one article per line, UTF-8, lists as JSON lists
+      csv      UTF-8 with BOM for spreadsheets; lists joined with "; "; cells starting
+               with = + - @ (or tab, CR) get a leading apostrophe so they never run as formulas
+      warc     request/response records of every fetch with a response (failed fetches skipped)
+
+    \b
+    Example:
+        newsarchive export --format parquet --output out/articles.parquet
+            # writes out/articles.parquet, out/README.md, out/manifest.json
+        newsarchive export --format jsonl --output by-month --split month --language fa
+        newsarchive export --format csv -o sahel.csv --source sahel --since 2024-01-01 \\
+            --until 2024-03-31 --query "کتاب" --fields url,published,title
+        newsarchive export --format warc --output captures.warc.gz --source sahel
+    """
+    from .export import Filters, export_articles, export_warc, parse_fields
+
+    filters = Filters.from_options(source_names, since, until, languages, query, min_words)
+    progress = _ProgressBar("Exporting") if sys.stderr.isatty() else None
+    try:
+        if fmt == "warc":
+            if fields:
+                raise ConfigError("--fields chooses article columns; a WARC export holds whole captures")
+            result = export_warc(db, output, filters=filters, split=split, force=force, progress=progress)
+        else:
+            result = export_articles(db, fmt, output, filters=filters, fields=parse_fields(fields),
+                                     split=split, force=force, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    unit = "captures" if fmt == "warc" else "articles"
+    data = result.paths[:-1]  # the card comes last
+    click.echo(f"Exported {result.rows} {unit} into {len(data)} file(s) in {result.directory}, "
+               "with README.md and manifest.json:")
+    for path in data:
+        click.echo(f"  {path.name}")
 
 
 def _load_plugins(group: click.Group) -> None:
