@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,26 @@ def _inputs(paths: tuple[str, ...]) -> list[Path]:
     return files
 
 
+def _is_warc(path: Path) -> bool:
+    return path.name.lower().endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
+
+
+def _pages(paths: tuple[str, ...], url: str | None,
+           charset: str | None) -> Iterator[tuple[str, str, str | None, bytes]]:
+    """(label, url, header charset, body) for every HTML page in the files, folders and WARC files given."""
+    from archive.warc import iter_warc_pages
+
+    for path in _inputs(paths):
+        if _is_warc(path):
+            for number, (page_url, headers, body) in enumerate(iter_warc_pages(path), 1):
+                content_type = headers.get("content-type", "")
+                declared = content_type.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in content_type \
+                    else None
+                yield f"{path}#{number}", page_url, declared, body
+        else:
+            yield str(path), url or path.resolve().as_uri(), charset, path.read_bytes()
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--url", help="The page's original URL (for relative links, canonical URL, URL dates).")
@@ -140,24 +161,24 @@ def _inputs(paths: tuple[str, ...]) -> list[Path]:
 @format_option("json", "jsonl", "text", default="json")
 def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezone: str,
             language: str | None, fmt: str) -> None:
-    """Extract articles from saved HTML files or folders, exactly as the crawler does.
+    """Extract articles from saved HTML files, folders or WARC files, exactly as the crawler does.
 
     \b
     Example:
         newsarchive extract page.html --url https://www.sobhesahel.com/fa/news/1234 --timezone Asia/Tehran
         newsarchive extract saved-pages/ --format jsonl > articles.jsonl
+        newsarchive extract captures.warc.gz --format jsonl
     """
     from .article import PageContext, process_page
 
     records: list[dict[str, Any]] = []
-    for path in _inputs(paths):
-        page_url = url or path.resolve().as_uri()
-        page = process_page(path.read_bytes(), PageContext(url=page_url, header_charset=charset,
-                                                            timezone=timezone, language=language))
+    for label, page_url, declared, body in _pages(paths, url, charset):
+        page = process_page(body, PageContext(url=page_url, header_charset=declared, timezone=timezone,
+                                              language=language))
         article = page.article or {}
         ex = page.extraction
         records.append({
-            "path": str(path), "url": article.get("url", page_url), "status": page.status,
+            "path": label, "url": article.get("url", page_url), "status": page.status,
             "reason": page.reason, "charset": page.charset, "title": ex.title, "text": ex.text,
             "published": article.get("published"), "modified": article.get("modified"),
             "date_evidence": article.get("date_evidence"), "language": article.get("language"),
@@ -177,7 +198,6 @@ def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezo
                        f"language: {record['language']}\nauthors: {', '.join(record['authors'])}\n")
             click.echo(record["text"])
             click.echo()
-
 
 @click.command()
 @db_option

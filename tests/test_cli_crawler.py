@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 
 import pytest
@@ -81,3 +82,23 @@ def test_reprocess_re_extracts_without_fetching(sample_db):
     assert output.startswith("Re-extracted 3 captures:")
     code, output, _ = cli_in_child(["reprocess", "--db", str(sample_db), "--since", "last week"])
     assert code == EXIT_CONFIG and "not an ISO 8601 date" in output
+
+
+def test_extract_reads_warc_files(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "pages.warc.gz"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for n in (1, 2):
+            body = article_page(Story(n, f"خبر {n} از بندر لنگه"))
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://sahel.example/fa/news/{n}/x", "response",
+                                                          payload=io.BytesIO(body),
+                                                          http_headers=headers))
+    result = CliRunner().invoke(cli, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["url"] for r in records] == ["https://sahel.example/fa/news/1/x", "https://sahel.example/fa/news/2/x"]
+    assert all(r["status"] == "ok" and "بهره\u200cبرداری" in r["text"] for r in records)
