@@ -327,12 +327,14 @@ class PhraseIndex:
             self._by_first.setdefault(phrase.split()[0], []).append(phrase)
 
     def find(self, key: str) -> str | None:
-        """The first indexed phrase that occurs in `key`, or None."""
-        for word in self._by_first.keys() & set(key.split()):
-            for phrase in self._by_first[word]:
-                if phrase in key:
-                    return phrase
-        return None
+        """The longest indexed phrase that occurs in `key`, or None."""
+        found = [
+            phrase
+            for word in self._by_first.keys() & set(key.split())
+            for phrase in self._by_first[word]
+            if phrase in key
+        ]
+        return max(found, key=lambda p: (len(p), p)) if found else None
 
 
 COMMENT_SENTENCE_INDEX = PhraseIndex(COMMENT_SENTENCES)
