@@ -192,6 +192,9 @@ def test_follow_and_credit_lines_are_removed():
         "ما را در تلگرام دنبال کنید",
         "(Photo: Jane Doe / Coastal Gazette)",
         "Copyright: Gisela Wender",
+        "Follow the Coastal Gazette on Twitter and Instagram @CoastalGazette and on Facebook. Send us a"
+        " message with your stories, pictures and videos, or call the newsroom any day of the week.",
+        "© 2024 Coastal Gazette",
     ]
     result = filter_lines(lines(BODY[0], *extra, BODY[1], BODY[2]))
     assert result.text == "\n".join(BODY)

@@ -263,6 +263,8 @@ FOLLOW_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A line that opens with the call ("Follow X on Twitter and ...") may be longer.
+FOLLOW_START_RE = re.compile(rf"^\W{{0,3}}({_FOLLOW_VERBS})\b.{{0,160}}?\b({_FOLLOW_TARGETS})", re.IGNORECASE)
 FOLLOW_TARGET_RE = re.compile(rf"\b({_FOLLOW_TARGETS})", re.IGNORECASE)
 
 # A closing call to action: "... Sign up here", "Jetzt abonnieren!".
@@ -279,7 +281,8 @@ _DISCLOSURE_SENTENCES = """
 affiliate link|affiliate links|we may earn a commission|we may receive a commission|may earn a commission|
 earn a small commission|we earn a commission|independent review process|advertiser disclosure|
 references to products from one or more of our advertisers|this post may contain affiliate|
-contains affiliate links|sponsored by|paid partnership|
+contains affiliate links|sponsored by|paid partnership|share it with a friend|share this article with|
+share this story with|
 affiliate-links|provisions-links|wir erhalten eine provision|erhalten wir eine provision|
 enlaces de afiliados|liens affiliés|link di affiliazione
 """
@@ -290,7 +293,8 @@ CREDIT_RE = re.compile(
     r"image d'illustration|image illustrative|photo d'illustration|illustration|bildquelle|quelle|"
     r"crédit|source de l'image|imagen|imágenes|immagine|zdjęcie|fot|عکس|تصویر|منبع عکس|عکاس|"
     r"صوره|الصوره|مصدر الصوره|фото)\s*[:：©]"
-    r"|^©"
+    r"|^(©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|کلیه حقوق|تمامی حقوق|جمیع الحقوق|جميع الحقوق)"
     r"|(getty images|shutterstock|istock|afp|reuters|dpa|picture alliance|imago)\s*\)?$",
     re.IGNORECASE,
 )

@@ -146,6 +146,8 @@ def _line_reason(line: Line, repeated: set[str]) -> str | None:
         or lexicon.CTA_RE.search(text)
     ):
         return "follow"
+    if lexicon.FOLLOW_START_RE.match(text):
+        return "follow"
     if len(text) <= 120 and lexicon.CREDIT_RE.search(fold(text).lstrip("([ ")):
         return "credit"
     if len(text) <= 40 and is_comment_marker(text):
