@@ -217,3 +217,25 @@ def test_comment_marker_before_the_body_does_not_cut_it():
     result = filter_lines(lines("3 Comments", *BODY))
     assert result.text == "\n".join(BODY)
     assert result.removed[0][1] == "comment-label"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        ["By Jane Doe"],
+        ["Von Nina Magoley", "Stand: 22.04.2024, 06:00 Uhr"],
+        ["کد خبر: ۳۳۴۵", "تاریخ انتشار: ۱۲ مرداد ۱۴۰۳ - ۱۰:۲۵"],
+        ["بقلم سارة المنصوري"],
+        ["16.03.2024 | 08:00"],
+    ],
+)
+def test_opening_bylines_and_datelines_are_removed(opening):
+    result = filter_lines(lines(*opening, *BODY))
+    assert result.text == "\n".join(BODY)
+    assert {reason for _, reason in result.removed} == {"byline"}
+
+
+def test_a_short_opening_sentence_with_a_date_stays():
+    first = "On 12.03.2024 the storm hit."
+    result = filter_lines(lines(first, *BODY))
+    assert result.text.startswith(first)

@@ -300,6 +300,19 @@ CREDIT_RE = re.compile(
 )
 
 SLIDE_COUNTER_RE = re.compile(r"^[-•]?\s*\d+\s*/\s*\d+\s+\S")
+# Byline, dateline and article-id lines that open an article (metadata, not body text).
+DATELINE_RE = re.compile(
+    r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+    r"|[۰-۹]{1,2}\s*[/:]\s*[۰-۹]{1,2}"
+)
+META_LINE_RE = re.compile(
+    r"^\W{0,3}(by|written by|von|par|por|di|door|przez|autor|author|text|texto|"
+    r"stand|updated|last updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato|opublikowano|"
+    r"نویسنده|خبرنگار|تاریخ انتشار|زمان انتشار|کد خبر|شناسه خبر|کد مطلب|بقلم|تاريخ النشر|نشر في|آخر تحديث)"
+    r"\b\s*[:：]?",
+    re.IGNORECASE,
+)
 CHAR_COUNTER_RE = re.compile(r"^\s*[\d۰-۹٠-٩]+\s*/\s*[\d۰-۹٠-٩]+\s*$")
 COMMENT_COUNT_RE = re.compile(
     r"^[\d۰-۹٠-٩]+\s*(comments?|responses?|replies|kommentare?|commentaires?|comentarios?|"
