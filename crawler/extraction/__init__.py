@@ -35,7 +35,7 @@ from .budget import (
 from .metadata import PageMeta, read_metadata
 from .pagetype import classify_page
 from .postfilter import filter_lines
-from .reference import consult
+from .reference import REPLACE_MIN_WORDS, consult
 from .textnorm import word_weight
 from .zwnj import ZeroWidthGuard
 
@@ -43,6 +43,8 @@ LOGGER = logging.getLogger(__name__)
 
 # Below this many words the precision run is retried in trafilatura's balanced mode.
 RETRY_BELOW_WORDS = 40
+# ... or when a text shorter than this leaves four times as much in the page's paragraphs.
+RETRY_BELOW_CHARS = 1500
 
 
 @dataclass
@@ -68,8 +70,13 @@ def _weight(lines: list[Line]) -> float:
     return sum(word_weight(line.text) for line in lines)
 
 
-def _trafilatura_lines(tree: object, url: str | None) -> list[Line]:
-    """Body lines from trafilatura: precision mode first, balanced mode when that is (nearly) empty."""
+def _trafilatura_lines(tree: object, url: str | None, declared: str | None = None) -> list[Line]:
+    """Body lines from trafilatura: precision mode first, balanced mode when that found too little.
+
+    A declared JSON-LD articleBody long enough to stand in for the body (see ``reference``) is a
+    better rescue than the balanced run, so there is no retry then.
+    """
+    rescued_by_declared = bool(declared) and word_weight(declared or "") >= REPLACE_MIN_WORDS
     lines: list[Line] = []
     for precision in (True, False):
         doc = trafilatura.bare_extraction(
@@ -86,14 +93,17 @@ def _trafilatura_lines(tree: object, url: str | None) -> list[Line]:
             # the balanced run must bring clearly more text to replace the precision run
             if _weight(candidate) > (2 if lines else 1) * _weight(lines):
                 lines = candidate
-        if _weight(lines) >= RETRY_BELOW_WORDS and not _misses_paragraphs(tree, lines):
+        enough = _weight(lines) >= RETRY_BELOW_WORDS and not _misses_paragraphs(tree, lines)
+        if rescued_by_declared or enough:
             break
     return lines
 
 
 def _misses_paragraphs(tree: Any, lines: list[Line]) -> bool:
-    """Whether the page's <p> elements hold far more text than the extraction (under-extraction)."""
+    """Whether a short extraction leaves far more text in the page's <p> elements (under-extraction)."""
     extracted = sum(len(line.text) for line in lines)
+    if extracted >= RETRY_BELOW_CHARS:
+        return False
     paragraphs = 0
     for p in tree.iter("p"):
         paragraphs += len(p.text_content())
@@ -133,7 +143,7 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
             return Extraction(status="extraction_failed", reason="unparseable HTML")
         check_tree(tree, budget)
         meta = _restore_meta(read_metadata(tree, url), guard)
-        lines = _trafilatura_lines(tree, url)
+        lines = _trafilatura_lines(tree, url, meta.article_body)
         for line in lines:  # the filter's lexicon needs the real joiners back
             line.text = guard.restore(line.text) or ""
         dl.check("trafilatura")

@@ -263,6 +263,8 @@ FOLLOW_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A line that opens with the call ("Follow X on Twitter and ...") may be longer.
+FOLLOW_START_RE = re.compile(rf"^\W{{0,3}}({_FOLLOW_VERBS})\b.{{0,160}}?\b({_FOLLOW_TARGETS})", re.IGNORECASE)
 FOLLOW_TARGET_RE = re.compile(rf"\b({_FOLLOW_TARGETS})", re.IGNORECASE)
 
 # A closing call to action: "... Sign up here", "Jetzt abonnieren!".
@@ -279,7 +281,8 @@ _DISCLOSURE_SENTENCES = """
 affiliate link|affiliate links|we may earn a commission|we may receive a commission|may earn a commission|
 earn a small commission|we earn a commission|independent review process|advertiser disclosure|
 references to products from one or more of our advertisers|this post may contain affiliate|
-contains affiliate links|sponsored by|paid partnership|
+contains affiliate links|sponsored by|paid partnership|share it with a friend|share this article with|
+share this story with|
 affiliate-links|provisions-links|wir erhalten eine provision|erhalten wir eine provision|
 enlaces de afiliados|liens affiliés|link di affiliazione
 """
@@ -290,12 +293,26 @@ CREDIT_RE = re.compile(
     r"image d'illustration|image illustrative|photo d'illustration|illustration|bildquelle|quelle|"
     r"crédit|source de l'image|imagen|imágenes|immagine|zdjęcie|fot|عکس|تصویر|منبع عکس|عکاس|"
     r"صوره|الصوره|مصدر الصوره|фото)\s*[:：©]"
-    r"|^©"
+    r"|^(©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|کلیه حقوق|تمامی حقوق|جمیع الحقوق|جميع الحقوق)"
     r"|(getty images|shutterstock|istock|afp|reuters|dpa|picture alliance|imago)\s*\)?$",
     re.IGNORECASE,
 )
 
 SLIDE_COUNTER_RE = re.compile(r"^[-•]?\s*\d+\s*/\s*\d+\s+\S")
+# Byline, dateline and article-id lines that open an article (metadata, not body text).
+DATELINE_RE = re.compile(
+    r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+    r"|[۰-۹]{1,2}\s*[/:]\s*[۰-۹]{1,2}"
+)
+META_LINE_RE = re.compile(
+    r"^\W{0,3}(by|written by|von|par|por|di|door|przez|autor|author|text|texto|"
+    r"stand|updated|last updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato|opublikowano|"
+    r"نویسنده|خبرنگار|تاریخ انتشار|زمان انتشار|کد خبر|شناسه خبر|کد مطلب|بقلم|تاريخ النشر|نشر في|آخر تحديث)"
+    r"\b\s*[:：]?",
+    re.IGNORECASE,
+)
 CHAR_COUNTER_RE = re.compile(r"^\s*[\d۰-۹٠-٩]+\s*/\s*[\d۰-۹٠-٩]+\s*$")
 COMMENT_COUNT_RE = re.compile(
     r"^[\d۰-۹٠-٩]+\s*(comments?|responses?|replies|kommentare?|commentaires?|comentarios?|"
@@ -327,12 +344,14 @@ class PhraseIndex:
             self._by_first.setdefault(phrase.split()[0], []).append(phrase)
 
     def find(self, key: str) -> str | None:
-        """The first indexed phrase that occurs in `key`, or None."""
-        for word in self._by_first.keys() & set(key.split()):
-            for phrase in self._by_first[word]:
-                if phrase in key:
-                    return phrase
-        return None
+        """The longest indexed phrase that occurs in `key`, or None."""
+        found = [
+            phrase
+            for word in self._by_first.keys() & set(key.split())
+            for phrase in self._by_first[word]
+            if phrase in key
+        ]
+        return max(found, key=lambda p: (len(p), p)) if found else None
 
 
 COMMENT_SENTENCE_INDEX = PhraseIndex(COMMENT_SENTENCES)

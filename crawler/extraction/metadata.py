@@ -236,6 +236,11 @@ def clean_title(
     parts = _TITLE_SEP_RE.split(title)
     if len(parts) < 2:
         return title
+    if h1:
+        # "Headline | Site" where the page's own <h1> is exactly one end of the title
+        for keep, others in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+            if fold(keep) == fold(h1) and sum(len(o.split()) for o in others) <= 6:
+                return keep.strip()
     while len(parts) > 1 and _looks_like_site(parts[-1], sitename, host):
         parts.pop()
     while len(parts) > 1 and _looks_like_site(parts[0], sitename, host):
@@ -266,7 +271,7 @@ def _looks_like_site(segment: str, sitename: str | None, host: str | None) -> bo
     if host:
         compact = re.sub(r"[\W_]+", "", key)
         host_core = re.sub(r"[\W_]+", "", host.split(".")[-2] if host.count(".") else host)
-        if compact and len(compact) >= 3 and (compact == host_core or compact in fold(host).replace(".", "")):
+        if compact and len(compact) >= 3 and (compact == host_core or compact in re.sub(r"[\W_]+", "", host)):
             return True
     words = key.split()
     return len(words) <= 5 and any(w in _SITE_WORDS for w in words) and key.startswith(_SITE_PREFIXES)
@@ -372,11 +377,10 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMeta:
         tag_values.append(article["keywords"])
     if not tag_values:
         tag_values += metas.get("news_keywords", []) + metas.get("keywords", [])
-    tag_values += [
-        t
-        for a in _REL_TAG_XPATH(tree)
-        if "tag" in (rel := (a.get("rel") or "").lower().split()) and "category" not in rel and (t := _clean(a.text))
-    ]
+    for anchor in _REL_TAG_XPATH(tree):
+        rel = (anchor.get("rel") or "").lower().split()
+        if "tag" in rel and "category" not in rel and (label := _clean(anchor.text)):
+            tag_values.append(label)
     meta.tags = _split_list(tag_values)
 
     cat_values: list[Any] = list(metas.get("article:section", []))

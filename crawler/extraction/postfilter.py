@@ -26,6 +26,8 @@ from .textnorm import fold, line_key
 LABEL_MAX = 60
 HEADLINE_MAX = 160
 TEASER_MAX = 220
+# Bylines and datelines are looked for among this many first lines.
+LEADING_LINES = 6
 # No line rule applies to a longer line (a paragraph of the body).
 LINE_RULES_MAX = 300
 _SENTENCE_END = tuple(".!?؟。！？…\"”»")
@@ -146,6 +148,8 @@ def _line_reason(line: Line, repeated: set[str]) -> str | None:
         or lexicon.CTA_RE.search(text)
     ):
         return "follow"
+    if lexicon.FOLLOW_START_RE.match(text):
+        return "follow"
     if len(text) <= 120 and lexicon.CREDIT_RE.search(fold(text).lstrip("([ ")):
         return "credit"
     if len(text) <= 40 and is_comment_marker(text):
@@ -196,6 +200,21 @@ def _section_end(lines: Sequence[Line], start: int) -> int:
     return end
 
 
+def _leading_meta_lines(lines: Sequence[Line]) -> list[int]:
+    """Bylines, datelines and article ids among the first lines ("By Jane Doe", «کد خبر: ۳۳۴۵»)."""
+    found = []
+    for i, line in enumerate(lines[:LEADING_LINES]):
+        text = line.text.strip()
+        if len(text) > LABEL_MAX * 4 // 3 or text.endswith(_SENTENCE_END[:4]):
+            continue
+        if len(text.split()) > 8:
+            continue
+        mostly_date = lexicon.DATELINE_RE.search(text) and sum(ch.isalpha() for ch in text) <= len(text) // 2
+        if lexicon.META_LINE_RE.match(text) or mostly_date:
+            found.append(i)
+    return found
+
+
 def _slideshow_runs(lines: Sequence[Line]) -> list[tuple[int, int]]:
     """Runs of three or more "N/M caption" lines: a picture carousel rendered as text."""
     runs, start = [], None
@@ -243,6 +262,8 @@ def filter_lines(lines: Sequence[Line]) -> FilterResult:
     for j in kept_idx[trailing:]:
         drop[j] = "link-list"
 
+    for j in _leading_meta_lines(work):
+        drop.setdefault(j, "byline")
     for start, end in _slideshow_runs(work):
         for j in range(start, end):
             drop.setdefault(j, "slideshow")

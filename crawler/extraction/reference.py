@@ -30,6 +30,9 @@ REPLACE_MIN_WORDS = 60
 REFERENCE_MIN_RATIO = 0.6
 # A line is "covered" when this share of its words occurs in the declared text.
 COVERED = 0.5
+# Lines before the declared body that survive a replacement (headline, lead), at most.
+HEAD_LINES = 2
+PARAGRAPH_WORDS = 15
 
 
 @dataclass
@@ -79,12 +82,11 @@ def consult(lines: list[Line], declared: str | None) -> ReferenceResult:
     if theirs >= REPLACE_MIN_WORDS and theirs >= REPLACE_RATIO * ours:
         kept_head: list[Line] = []
         vocabulary = set(_words(declared))
-        # keep the headline and lead that precede the body in the extraction
-        for line in lines:
-            if _coverage(line, vocabulary) >= COVERED:
+        # keep the headline and lead that precede the first paragraph of the declared body
+        for line in lines[:HEAD_LINES]:
+            if word_weight(line.text) >= PARAGRAPH_WORDS and _coverage(line, vocabulary) >= COVERED:
                 break
-            if line.kind == "head" or len(kept_head) < 2:
-                kept_head.append(line)
+            kept_head.append(line)
         replaced = [Line(text, "p") for text in declared.splitlines()]
         return ReferenceResult(kept_head + replaced, lines, "replaced")
     if theirs < REFERENCE_MIN_RATIO * ours or not lines:
