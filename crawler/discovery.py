@@ -23,6 +23,7 @@ class Entry:
     url: str
     date: str | None = None
     title: str | None = None
+    news: bool = False  # listed in a news sitemap (with a publication date): an article for sure
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,10 @@ def parse_xml_listing(body: bytes, base_url: str) -> XmlListing:
                 continue
             loc = _text(_child(url_el, "loc"))
             if loc:
-                date = _text(_child(url_el, "publication_date")) or _text(_child(url_el, "lastmod"))
-                entries.append(Entry(urljoin(base_url, loc), date, _text(_child(url_el, "title"))))
+                news_date = _text(_child(url_el, "publication_date"))
+                date = news_date or _text(_child(url_el, "lastmod"))
+                entries.append(Entry(urljoin(base_url, loc), date, _text(_child(url_el, "title")),
+                                     news=news_date is not None))
         return XmlListing("urlset", tuple(entries))
     if kind == "sitemapindex":
         children = [urljoin(base_url, loc) for sm in root if _local(sm.tag) == "sitemap"

@@ -93,10 +93,11 @@ INDEX = b"""<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/sc
     (ATOM, "atom", [Entry("https://news.example/news/local/2024/03/15/one", "2024-03-15T10:00:00Z", "One"),
                     Entry("https://news.example/news/2", "2024-03-16T10:00:00Z", "Two")], []),
     (URLSET, "urlset", [Entry("https://news.example/a", "2024-01-02", None),
-                        Entry("https://news.example/b", "2024-02-11T09:05:00+03:30", "B")], []),
+                        Entry("https://news.example/b", "2024-02-11T09:05:00+03:30", "B", news=True)], []),
     (INDEX, "sitemapindex", [], ["https://news.example/post-sitemap.xml", "https://news.example/news-sitemap.xml"]),
     (gzip.compress(URLSET), "urlset", [Entry("https://news.example/a", "2024-01-02", None),
-                                       Entry("https://news.example/b", "2024-02-11T09:05:00+03:30", "B")], []),
+                                       Entry("https://news.example/b", "2024-02-11T09:05:00+03:30", "B",
+                                             news=True)], []),
     (b"<html><body>not xml at all", "unknown", [], []),
     (b"", "unknown", [], []),
 ])

@@ -33,7 +33,7 @@ from .budget import (
     deadline,
 )
 from .metadata import PageMeta, read_metadata
-from .pagetype import classify_page
+from .pagetype import article_evidence, classify_page
 from .postfilter import filter_lines
 from .reference import REPLACE_MIN_WORDS, consult
 from .textnorm import word_weight
@@ -64,6 +64,7 @@ class Extraction:
     page_language: str | None = None  # as declared by <html lang> / meta
     removed_chars: int = 0  # boilerplate characters the post-filter removed
     reason: str | None = None  # why status is not ok
+    article_evidence: bool = False  # the markup says "article" (JSON-LD type, og:type, published time)
 
 
 def _weight(lines: list[Line]) -> float:
@@ -131,6 +132,7 @@ def _with_meta(result: Extraction, meta: PageMeta) -> Extraction:
     result.canonical_url = meta.canonical_url
     result.sitename = meta.sitename
     result.page_language = meta.page_language
+    result.article_evidence = article_evidence(meta)
     return result
 
 

@@ -52,7 +52,8 @@ def _has_phrase(text: str | None, index: lexicon.PhraseIndex) -> str | None:
     return index.find(fold(text)) if text else None
 
 
-def _article_evidence(meta: PageMeta) -> bool:
+def article_evidence(meta: PageMeta) -> bool:
+    """Whether the page's markup declares it an article (JSON-LD type, og:type or a published time)."""
     return is_article_type(meta.ld_types) or meta.og_type == "article" or meta.has_published_time
 
 
@@ -128,7 +129,7 @@ def classify_page(
     text = "\n".join(line.text for line in lines)
     if phrase := _is_error_page(meta, text):
         return PageVerdict("not_article", f"error page ({phrase})")
-    article = _article_evidence(meta)
+    article = article_evidence(meta)
     if not article and _is_search_page(meta, url):
         return PageVerdict("not_article", "search results page")
     path = unquote(urlsplit(url or meta.canonical_url or "").path)

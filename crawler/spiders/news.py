@@ -25,7 +25,7 @@ from archive.timeutil import isoformat, utcnow
 from archive.urls import canonicalize, same_site
 
 from ..addresses import BlockedAddress
-from ..article import PageContext, process_page
+from ..article import PageContext, ProcessedPage, process_page
 from ..config import NewsarchiveConfig
 from ..discovery import html_links, is_asset, looks_like_article, parse_xml_listing, robots_sitemaps
 from ..feeddates import machine_date
@@ -284,10 +284,22 @@ class NewsSpider(scrapy.Spider):
             if same_site(child, source.hosts()) and (request := self._request(source, child, SITEMAP)):
                 yield request
         origin = FEED if listing.kind in ("rss", "atom") else SITEMAP
-        entries = [(e.url, e.date) for e in listing.entries
-                   if looks_like_article(e.url, source.article_pattern, source.exclude_pattern)
-                   or (source.article_pattern is None and origin == SITEMAP and not is_asset(e.url))]
-        yield from self._discovered(source, entries, 1, origin)
+        articles = [e for e in listing.entries
+                    if e.news or looks_like_article(e.url, source.article_pattern, source.exclude_pattern)]
+        yield from self._discovered(source, [(e.url, e.date) for e in articles], 1, origin)
+        # Other entries (section, tag or static pages, or articles with unusual URLs) are read as
+        # listings: their links are followed, and they are archived only if their markup says "article".
+        chosen = {e.url for e in articles}
+        for entry in listing.entries:
+            url = canonicalize(entry.url)
+            if entry.url in chosen or is_asset(url) or not same_site(url, source.hosts()):
+                continue
+            if source.exclude_pattern and re.search(source.exclude_pattern, url):
+                continue
+            if url in self.known[source.name] and not self._wants_article(source, url, entry.date):
+                continue
+            if (request := self._request(source, url, LISTING, 1, hint_date=entry.date, hint_origin=origin)):
+                yield request
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         """Extract an article; a page that is not one still serves discovery."""
@@ -314,6 +326,8 @@ class NewsSpider(scrapy.Spider):
                           language=source.language, timezone=source.tz, date_hints=hints,
                           allowed_hosts=source.hosts(), max_bytes=self.config.max_article_bytes)
         page = process_page(response.body, ctx)
+        if is_listing and page.article is not None and not self._article_like(source, response, page):
+            page.article = None  # a section, tag, author or about page that merely reads like prose
         capture = self._capture(response, page.status if page.article or not is_listing else LISTING,
                                 page.charset)
         if page.article is not None:
@@ -335,6 +349,14 @@ class NewsSpider(scrapy.Spider):
         if isinstance(response, TextResponse) and (is_listing or page.article is None or depth < source.max_depth):
             _feeds, links = html_links(response.text, response.url)
             yield from self._follow(source, links, depth)
+
+    @staticmethod
+    def _article_like(source: Source, response: Response, page: ProcessedPage) -> bool:
+        """A page reached through a link that did not look like an article's is archived only when
+        its final URL looks like one, or its markup declares it an article."""
+        if looks_like_article(response.url, source.article_pattern, source.exclude_pattern):
+            return True
+        return page.extraction.article_evidence
 
     def failed(self, failure: Failure) -> Iterator[Any]:
         """A fetch that failed after retries: recorded in captures and the frontier."""
