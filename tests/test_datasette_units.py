@@ -138,3 +138,65 @@ def test_daily_chart_draws_one_line_per_source_scaled_to_the_peak():
 def test_daily_chart_without_articles_has_no_series():
     chart = daily_chart([], date(2024, 3, 1), date(2024, 3, 3))
     assert chart.series == [] and chart.peak == 0
+
+
+MONTH_ROWS = [("2024-03-16T08:00:00+00:00", "a"), ("2024-03-01", "b"), ("2024-02-29T23:59:59+03:30", "a"),
+              ("2023-12-31T10:00:00", "a"), ("2024-03", "b"), (None, "a"), ("2022-01-05", "b")]
+
+
+@pytest.fixture
+def month_db():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (published TEXT, source TEXT)")
+    conn.execute("CREATE INDEX t_published ON t (published)")
+    conn.executemany("INSERT INTO t VALUES (?, ?)", MONTH_ROWS)
+    return conn
+
+
+@pytest.mark.parametrize("sql, limit", [
+    ("select * from t", 31),
+    ("select * from t where source = 'a'", 31),
+    ("select * from t where source = 'nobody'", 31),
+    ("select * from t where published like '2024-03%'", 31),
+    ("select * from t", 2),
+])
+def test_month_facet_skip_scan_counts_like_group_by(month_db, sql, limit):
+    from archive.datasette.month_facet import group_by_sql, skip_scan_sql
+
+    expected = month_db.execute(group_by_sql(sql, "published", limit)).fetchall()
+    assert month_db.execute(skip_scan_sql(sql, "published", limit)).fetchall() == expected
+    if sql == "select * from t" and limit == 31:
+        assert expected == [("2024-03", 3), ("2024-02", 1), ("2023-12", 1), ("2022-01", 1)]
+
+
+def test_month_facet_falls_back_to_group_by_when_the_index_walk_is_too_slow(month_db):
+    import asyncio
+
+    from datasette.database import QueryInterrupted
+
+    from archive.datasette.month_facet import MonthFacet
+
+    class SlowSkipScan:
+        """Stands in for datasette: the index walk times out, grouping answers."""
+
+        def __init__(self):
+            self.queries = []
+
+        async def execute(self, database, sql, params, truncate, custom_time_limit):
+            self.queries.append(sql)
+            if "recursive" in sql:
+                raise QueryInterrupted(None, sql, params)
+
+            class Results:
+                rows = month_db.execute(sql, params).fetchall()
+            return Results()
+
+        def setting(self, name):
+            return 200
+
+    ds = SlowSkipScan()
+    facet = MonthFacet.__new__(MonthFacet)
+    facet.ds, facet.database, facet.sql, facet.params = ds, "db", "select * from t", []
+    rows = asyncio.run(facet._months("published", 31))
+    assert rows == [("2024-03", 3), ("2024-02", 1), ("2023-12", 1), ("2022-01", 1)]
+    assert len(ds.queries) == 2 and "group by" in ds.queries[1]
