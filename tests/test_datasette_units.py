@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import json
 import sqlite3
+import types
 from datetime import date
 from pathlib import Path
 
@@ -169,34 +171,38 @@ def test_month_facet_skip_scan_counts_like_group_by(month_db, sql, limit):
         assert expected == [("2024-03", 3), ("2024-02", 1), ("2023-12", 1), ("2022-01", 1)]
 
 
-def test_month_facet_falls_back_to_group_by_when_the_index_walk_is_too_slow(month_db):
-    import asyncio
+class _FakeDatasette:
+    """Stands in for datasette's execute: the index walk times out when `slow`, other queries answer."""
 
-    from datasette.database import QueryInterrupted
+    def __init__(self, conn, slow):
+        self.conn, self.slow, self.queries = conn, slow, []
 
+    async def execute(self, database, sql, params, truncate, custom_time_limit):
+        from datasette.database import QueryInterrupted
+
+        self.queries.append(sql)
+        if self.slow and "recursive" in sql:
+            raise QueryInterrupted(None, sql, params)
+        return types.SimpleNamespace(rows=self.conn.execute(sql, params).fetchall())
+
+    def setting(self, name):
+        return 200
+
+
+@pytest.mark.parametrize("args, slow, strategies", [
+    ({}, False, ["recursive"]),
+    ({}, True, ["recursive", "group by"]),  # too slow: falls back
+    ({"_search": "x"}, False, ["group by"]),  # search results: straight to grouping
+    ({"_search_title": "x"}, False, ["group by"]),
+])
+def test_month_facet_strategy(month_db, args, slow, strategies):
     from archive.datasette.month_facet import MonthFacet
 
-    class SlowSkipScan:
-        """Stands in for datasette: the index walk times out, grouping answers."""
-
-        def __init__(self):
-            self.queries = []
-
-        async def execute(self, database, sql, params, truncate, custom_time_limit):
-            self.queries.append(sql)
-            if "recursive" in sql:
-                raise QueryInterrupted(None, sql, params)
-
-            class Results:
-                rows = month_db.execute(sql, params).fetchall()
-            return Results()
-
-        def setting(self, name):
-            return 200
-
-    ds = SlowSkipScan()
-    facet = MonthFacet.__new__(MonthFacet)
-    facet.ds, facet.database, facet.sql, facet.params = ds, "db", "select * from t", []
+    facet = MonthFacet.__new__(MonthFacet)  # only what _months uses
+    facet.ds = _FakeDatasette(month_db, slow)
+    facet.database, facet.sql, facet.params = "db", "select * from t", []
+    facet.request = types.SimpleNamespace(args=args)
     rows = asyncio.run(facet._months("published", 31))
-    assert rows == [("2024-03", 3), ("2024-02", 1), ("2023-12", 1), ("2022-01", 1)]
-    assert len(ds.queries) == 2 and "group by" in ds.queries[1]
+    assert [tuple(r) for r in rows] == [("2024-03", 3), ("2024-02", 1), ("2023-12", 1), ("2022-01", 1)]
+    used = ["recursive" if "recursive" in q else "group by" for q in facet.ds.queries]
+    assert used == strategies
