@@ -21,8 +21,8 @@ from .chart import chart_window, daily_chart
 SEARCH_LIMIT = 50
 CHART_DAYS, MAX_CHART_DAYS = 90, 3660
 #: Languages written right to left; their text is shown with dir="rtl".
-RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "he", "yi", "ckb", "sd", "ug", "dv", "ku", "bal", "lrc",
-                           "mzn", "glk", "azb", "arz", "ary", "arq", "apc", "acm"})
+RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "he", "yi", "ckb", "sd", "ug", "dv", "bal", "lrc", "mzn",
+                           "glk", "azb", "arz", "ary", "arq", "apc", "acm"})
 
 
 def text_direction(language: str | None) -> str:
