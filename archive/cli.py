@@ -65,7 +65,10 @@ def cli() -> None:
 @click.option("--port", default=8001, show_default=True, type=int, help="Port (0 picks a free one).")
 @click.option("--get", "get_path", metavar="PATH", help="Print the response for PATH and exit (for scripts).")
 def serve(db: str, host: str, port: int, get_path: str | None) -> None:
-    """Browse and search the archive in datasette.
+    """Browse and search the archive in datasette (read-only; safe while a crawl writes).
+
+    Besides datasette's tables and the canned queries, each archive DB has a search page at
+    /DB/-/search and a chart of articles per day per source at /DB/-/articles-per-day.
 
     \b
     Example:

@@ -1,0 +1,1 @@
+"""datasette metadata, plugins and templates that ship with newsarchive."""

@@ -1,0 +1,1 @@
+"""datasette plugins loaded from this directory by `newsarchive serve` (--plugins-dir)."""

@@ -1,0 +1,39 @@
+"""datasette plugin: the archive's metadata for any database name, a month facet, and our own pages."""
+
+import copy
+import json
+from pathlib import Path
+
+from datasette import hookimpl
+
+from archive.datasette.month_facet import MonthFacet
+from archive.datasette.pages import daily_page, json_list, search_page, text_direction
+
+#: Table and column descriptions, facets and canned queries of every archive served.
+DATABASE_METADATA = json.loads((Path(__file__).parent.parent / "database.json").read_text(encoding="utf-8"))
+NOT_ARCHIVES = frozenset({"_internal", "_memory"})
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    # datasette names a database after its file's stem, so apply the metadata to whatever is served.
+    names = [database] if database else list(datasette.databases)
+    return {"databases": {name: copy.deepcopy(DATABASE_METADATA)
+                          for name in names if name not in NOT_ARCHIVES}}
+
+
+@hookimpl
+def register_facet_classes():
+    return [MonthFacet]
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/(?P<database>[^/]+)/-/search$", search_page),
+            (r"^/(?P<database>[^/]+)/-/articles-per-day$", daily_page)]
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["text_direction"] = text_direction
+    env.filters["json_list"] = json_list
