@@ -51,6 +51,26 @@ def _lines_of(elem: etree._Element, kind: str) -> list[Line]:
     return out
 
 
+_LAYOUT_CELL_CHARS = 200  # a cell this long holds running text
+_LAYOUT_MAX_CELLS = 6  # more cells than this make a grid: data
+
+
+_HEADINGS = {"head"}
+
+
+def _is_layout_table(table: etree._Element) -> bool:
+    """Old CMSs lay whole pages out in tables; trafilatura keeps them as tables (rows of "| a | b |").
+
+    A table with a heading inside a cell, or a handful of cells one of which holds a whole story, lays
+    out a page. A grid of many cells is data, however long some of its cells are (Wikipedia lists).
+    """
+    cells = list(table.iter("cell"))
+    if any(child.tag in _HEADINGS for cell in cells for child in cell):
+        return True
+    return len(cells) <= _LAYOUT_MAX_CELLS and any(
+        len(" ".join("".join(cell.itertext()).split())) > _LAYOUT_CELL_CHARS for cell in cells)
+
+
 def body_lines(body: etree._Element) -> list[Line]:
     """Lines of the extracted body in reading order; list items become lines of kind "item"."""
     lines: list[Line] = []
@@ -59,6 +79,11 @@ def body_lines(body: etree._Element) -> list[Line]:
         if tag == "list":
             for item in child:
                 lines.extend(_lines_of(item, "item"))
+            if child.tail and child.tail.strip():
+                lines.append(Line(child.tail.strip(), "p"))
+        elif tag == "table" and _is_layout_table(child):
+            for cell in list(child.iter("cell")):  # each cell is read like a page body of its own
+                lines.extend(body_lines(cell))
             if child.tail and child.tail.strip():
                 lines.append(Line(child.tail.strip(), "p"))
         else:
