@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from importlib.metadata import entry_points
@@ -10,6 +11,7 @@ from typing import Any
 
 import click
 
+from .boilerplate import report as learned_report
 from .errors import EXIT_FLAGGED, ConfigError, NewsarchiveError
 from .health import source_health
 from .history import diff, find_article, versions
@@ -297,6 +299,38 @@ def export(db: str, fmt: str, output: str, source_names: tuple[str, ...], since:
                "with README.md and manifest.json:")
     for path in data:
         click.echo(f"  {path.name}")
+
+
+@cli.command()
+@click.argument("source")
+@db_option
+@click.option("--all", "everything", is_flag=True, help="Also lines seen twice or more that are not learned yet.")
+@format_option("table", "json", default="table")
+def boilerplate(source: str, db: str, everything: bool, fmt: str) -> None:
+    """The boilerplate learned for a source: lines that recur across its articles, and how often.
+
+    Learned lines are removed from the source's new articles, and from old ones by
+    `newsarchive reprocess`.
+
+    \b
+    Example:
+        newsarchive boilerplate sobhesahel --db archive.db
+        newsarchive boilerplate sobhesahel --all --format json
+    """
+    with Archive(db, readonly=True) as archive:
+        if not archive.db.table("sources").count_where("name = ?", [source]):
+            names = ", ".join(r[0] for r in archive.db.execute("SELECT name FROM sources ORDER BY name"))
+            raise NewsarchiveError(f"no source named {source!r} in {db} (sources: {names or 'none'})")
+        articles, lines = learned_report(archive.db, source, everything=everything)
+    if fmt == "json":
+        click.echo(json.dumps({"source": source, "articles": articles,
+                               "lines": [dataclasses.asdict(line) for line in lines]}, ensure_ascii=False, indent=2))
+        return
+    learned = sum(1 for line in lines if line.learned)
+    click.echo(f"{source}: {learned} learned lines from {articles} articles")
+    for line in lines:
+        mark = "*" if line.learned else " "
+        click.echo(f" {mark} {line.count:6} {100 * line.share:5.1f}%  {line.example}")
 
 
 def _load_plugins(group: click.Group) -> None:

@@ -8,7 +8,8 @@ from sqlite_utils.migrations import Migrations
 migrations = Migrations("newsarchive")
 
 #: Public tables: names are a contract with datasette users and researchers.
-PUBLIC_TABLES = ("articles", "captures", "sources", "crawl_runs", "revisions", "frontier", "http_validators")
+PUBLIC_TABLES = ("articles", "captures", "sources", "crawl_runs", "revisions", "frontier", "http_validators",
+                 "boilerplate_lines", "boilerplate_sources")
 
 
 @migrations()
@@ -90,6 +91,15 @@ def m003_validators_and_url_keys(db: Database) -> None:
 def m004_robots_disallowed(db: Database) -> None:
     """Count URLs that robots.txt kept the crawler from, apart from failures."""
     db.table("crawl_runs").add_column("robots_disallowed", int)
+
+
+@migrations()
+def m005_learned_boilerplate(db: Database) -> None:
+    """Lines that recur across a source's articles, counted per source, to learn its boilerplate."""
+    db.table("boilerplate_lines").create(
+        {"source": str, "key": str, "example": str, "count": int, "last_article": int},
+        pk=("source", "key"))
+    db.table("boilerplate_sources").create({"source": str, "articles": int}, pk="source")
 
 
 def migrate(db: Database) -> None:

@@ -5,6 +5,7 @@ The crawler and `newsarchive extract` both call `process_page`, so they archive 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -14,9 +15,11 @@ from urllib.parse import urljoin, urlsplit
 from archive.timeutil import utcnow
 from archive.urls import canonicalize, site_key
 
+from .boilerplate import line_keys
 from .dates import find_article_dates
 from .encoding import decode_html
 from .extraction import Extraction, extract_html
+from .extraction.learned import remove_learned
 from .language import identify_language
 
 
@@ -43,6 +46,7 @@ class PageContext:
     date_hints: list[tuple[str, str]] = field(default_factory=list)  # (feed|sitemap, printed date)
     allowed_hosts: set[str] | None = None  # rel=canonical may only point inside these
     max_bytes: int = 5 * 1024 * 1024  # larger pages are not extracted (their capture is kept)
+    learned: Collection[str] = ()  # the source's learned boilerplate (normalised line keys)
 
 
 @dataclass
@@ -53,6 +57,7 @@ class ProcessedPage:
     charset: str
     extraction: Extraction
     article: dict[str, Any] | None = None
+    line_keys: dict[str, str] = field(default_factory=dict)  # for learning: the text's lines before removal
 
     @property
     def reason(self) -> str | None:
@@ -83,7 +88,9 @@ def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
         status = "encoding_error"  # no charset decodes the bytes cleanly and the damage reached the text
     if status not in ("ok", "encoding_error"):
         return ProcessedPage(status, decoded.charset, extraction)
-    language = identify_language(extraction.text, ctx.language or extraction.page_language)
+    keys = line_keys(extraction.text)
+    text, learned_removed = remove_learned(extraction.text, ctx.learned) if ctx.learned else (extraction.text, 0)
+    language = identify_language(text, ctx.language or extraction.page_language)
     dates = find_article_dates(decoded.text, url=ctx.url, tz=ctx.timezone, lang=language,
                                fetched_at=ctx.fetched_at, hints=ctx.date_hints)
     evidence = {key: getattr(dates, key).to_dict() for key in ("published", "modified")
@@ -94,7 +101,7 @@ def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
         "url_key": site_key(url),
         "source": ctx.source,
         "title": extraction.title,
-        "text": extraction.text,
+        "text": text,
         "published": dates.published.value if dates.published else None,
         "modified": dates.modified.value if dates.modified else None,
         "language": language,
@@ -107,6 +114,6 @@ def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
         "date_evidence": evidence or None,
         "status": status,
         "extractor": EXTRACTOR,
-        "boilerplate_removed": extraction.removed_chars,
+        "boilerplate_removed": extraction.removed_chars + learned_removed,
     }
-    return ProcessedPage(status, decoded.charset, extraction, article)
+    return ProcessedPage(status, decoded.charset, extraction, article, keys)

@@ -132,6 +132,21 @@ def _inputs(paths: tuple[str, ...]) -> list[Path]:
     return files
 
 
+def _learned(db: str | None, source: str | None) -> frozenset[str]:
+    """The learned boilerplate of `source` in the archive `db` (both or neither must be given)."""
+    if not source and not db:
+        return frozenset()
+    if not (source and db):
+        raise ConfigError("--db and --source go together: the learned boilerplate of a source in an archive")
+    from archive.boilerplate import learned_lines
+    from archive.store import Archive
+
+    with Archive(db, readonly=True) as archive:
+        if not archive.db.table("sources").count_where("name = ?", [source]):
+            raise ConfigError(f"no source named {source!r} in {db}")
+        return frozenset(learned_lines(archive.db, source))
+
+
 def _is_warc(path: Path) -> bool:
     return path.name.lower().endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
 
@@ -158,9 +173,11 @@ def _pages(paths: tuple[str, ...], url: str | None,
 @click.option("--charset", help="The charset an HTTP header declared, if known.")
 @click.option("--timezone", default="UTC", show_default=True, help="Time zone for dates printed without one.")
 @click.option("--language", help="The source's declared language (ISO 639-1).")
+@click.option("--db", type=click.Path(dir_okay=False), help="Archive to take --source's learned boilerplate from.")
+@click.option("--source", help="Apply this source's learned boilerplate (needs --db).")
 @format_option("json", "jsonl", "text", default="json")
 def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezone: str,
-            language: str | None, fmt: str) -> None:
+            language: str | None, db: str | None, source: str | None, fmt: str) -> None:
     """Extract articles from saved HTML files, folders or WARC files, exactly as the crawler does.
 
     \b
@@ -168,18 +185,21 @@ def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezo
         newsarchive extract page.html --url https://www.sobhesahel.com/fa/news/1234 --timezone Asia/Tehran
         newsarchive extract saved-pages/ --format jsonl > articles.jsonl
         newsarchive extract captures.warc.gz --format jsonl
+        newsarchive extract page.html --db archive.db --source sobhesahel
     """
     from .article import PageContext, process_page
 
+    learned = _learned(db, source)
     records: list[dict[str, Any]] = []
     for label, page_url, declared, body in _pages(paths, url, charset):
         page = process_page(body, PageContext(url=page_url, header_charset=declared, timezone=timezone,
-                                              language=language))
+                                              language=language, learned=learned))
         article = page.article or {}
         ex = page.extraction
         records.append({
             "path": label, "url": article.get("url", page_url), "status": page.status,
-            "reason": page.reason, "charset": page.charset, "title": ex.title, "text": ex.text,
+            "reason": page.reason, "charset": page.charset, "title": ex.title,
+            "text": article.get("text", ex.text),
             "published": article.get("published"), "modified": article.get("modified"),
             "date_evidence": article.get("date_evidence"), "language": article.get("language"),
             "authors": ex.authors, "description": ex.description, "tags": ex.tags,

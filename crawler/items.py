@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -14,6 +14,7 @@ class ArticleItem:
     article: dict[str, Any]
     capture: dict[str, Any]
     frontier_url: str
+    line_keys: dict[str, str] = field(default_factory=dict)  # counted for learned boilerplate if new
 
 
 @dataclass

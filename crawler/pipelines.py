@@ -10,6 +10,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
+from archive.boilerplate import record_lines
+
 from .items import ArticleItem, CaptureItem
 from .stats import RunStats
 
@@ -49,6 +51,10 @@ class ArchivePipeline:
             with spider.archive.transaction():
                 outcome = spider.archive.save_article(item.article, item.capture)
                 spider.frontier.mark(item.frontier_url, "done", article_url=item.article["url"])
+                if outcome == "new" and item.line_keys:
+                    record_lines(spider.archive.db, item.source, item.line_keys)
+            if outcome == "new" and item.line_keys:
+                spider.boilerplate[item.source].observe(item.line_keys)
             RunStats(self.crawler.stats, item.source).inc(f"articles_{outcome}")
         elif isinstance(item, CaptureItem):
             with spider.archive.transaction():

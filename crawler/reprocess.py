@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from archive.boilerplate import learned_lines
 from archive.store import Archive, decompress_body
 
 from .article import PageContext, process_page
@@ -45,7 +46,8 @@ def reprocess_candidates(archive: Archive, source: str | None, since: str | None
         yield dict(row)
 
 
-def _context(row: dict[str, Any], sources: dict[str, dict[str, Any]]) -> PageContext:
+def _context(row: dict[str, Any], sources: dict[str, dict[str, Any]],
+             learned: dict[str, frozenset[str]]) -> PageContext:
     headers = json.loads(row.get("headers") or "{}")
     content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
     charset = next((p.split("=", 1)[1].strip() for p in content_type.split(";")[1:]
@@ -53,17 +55,18 @@ def _context(row: dict[str, Any], sources: dict[str, dict[str, Any]]) -> PageCon
     source = sources.get(row["source"], {})
     return PageContext(url=row["final_url"] or row["url"], header_charset=charset, source=row["source"],
                        language=source.get("language"), timezone=source.get("timezone") or "UTC",
-                       fetched_at=datetime.fromisoformat(row["fetched"]))
+                       fetched_at=datetime.fromisoformat(row["fetched"]), learned=learned.get(row["source"], ()))
 
 
 def reprocess(archive: Archive, *, source: str | None = None, since: str | None = None,
               progress: Any = None) -> ReprocessCounts:
     """Re-extract captures and update their articles (a changed text keeps a revision)."""
     sources = {r["name"]: r for r in archive.db.table("sources").rows}
+    learned = {name: frozenset(learned_lines(archive.db, name)) for name in sources}
     counts = ReprocessCounts()
     rows = list(reprocess_candidates(archive, source, since))
     for row in rows:
-        page = process_page(decompress_body(row["body"]), _context(row, sources))
+        page = process_page(decompress_body(row["body"]), _context(row, sources, learned))
         if page.article is None:
             counts.add("still_" + page.status)
         else:

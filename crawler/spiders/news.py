@@ -17,6 +17,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from archive.boilerplate import forget_rare
 from archive.frontier import Frontier
 from archive.health import backoff_until, source_runs
 from archive.lock import CrawlLock
@@ -26,6 +27,7 @@ from archive.urls import canonicalize, same_site
 
 from ..addresses import BlockedAddress
 from ..article import PageContext, ProcessedPage, process_page
+from ..boilerplate import LearnedBoilerplate
 from ..config import NewsarchiveConfig
 from ..discovery import html_links, is_asset, looks_like_article, parse_xml_listing, robots_sitemaps
 from ..feeddates import machine_date
@@ -66,6 +68,7 @@ class NewsSpider(scrapy.Spider):
     run_id: int
     budget: dict[str, int]
     known: dict[str, dict[str, tuple[str, str]]]
+    boilerplate: dict[str, LearnedBoilerplate]
     run_status: str
     run_totals: dict[str, int]
     run_per_source: dict[str, dict[str, int]]
@@ -98,6 +101,7 @@ class NewsSpider(scrapy.Spider):
         spider.run_id = spider.archive.start_run(list(spider.sources))
         spider.budget = {name: 0 for name in spider.sources}
         spider.known = {name: spider.frontier.archived(name) for name in spider.sources}
+        spider.boilerplate = {name: LearnedBoilerplate.load(spider.archive.db, name) for name in spider.sources}
         crawler.signals.connect(spider.closed_run, signal=signals.spider_closed)
         return spider
 
@@ -324,7 +328,8 @@ class NewsSpider(scrapy.Spider):
             return
         ctx = PageContext(url=response.url, header_charset=_header_charset(response), source=source.name,
                           language=source.language, timezone=source.tz, date_hints=hints,
-                          allowed_hosts=source.hosts(), max_bytes=self.config.max_article_bytes)
+                          allowed_hosts=source.hosts(), max_bytes=self.config.max_article_bytes,
+                          learned=self.boilerplate[source.name].learned)
         page = process_page(response.body, ctx)
         if is_listing and page.article is not None and not self._article_like(source, response, page):
             page.article = None  # a section, tag, author or about page that merely reads like prose
@@ -337,7 +342,7 @@ class NewsSpider(scrapy.Spider):
                 frontier_url = _first_url(response.request) if response.request else response.url
                 self.frontier.add(source.name, [{"url": frontier_url, "kind": LISTING,
                                                  "depth": response.meta["depth"]}], self.run_id)
-            yield ArticleItem(source.name, page.article, capture, frontier_url)
+            yield ArticleItem(source.name, page.article, capture, frontier_url, page.line_keys)
         else:
             if not is_listing:
                 stats.inc("not_article" if page.status == "not_article" else "extraction_failed")
@@ -401,6 +406,9 @@ class NewsSpider(scrapy.Spider):
         self.run_totals = run_totals
         self.run_per_source = per_source(stats, list(self.sources))
         try:
+            with self.archive.transaction():
+                for name in self.sources:
+                    forget_rare(self.archive.db, name)
             self.archive.finish_run(self.run_id, status, run_totals, self.run_per_source,
                                     error=getattr(self, "archive_error", None))
         except sqlite3.Error as exc:
