@@ -19,11 +19,17 @@ Steps (``identify_language``):
 
 from __future__ import annotations
 
+import io
+import lzma
 import re
 import unicodedata
+from array import array
 from functools import cache
+from pathlib import Path
+from typing import Any
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+import numpy as np
+from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 MAX_CHARS = 4000
 SHORT_TEXT = 40  # letters
@@ -96,8 +102,24 @@ _FOLD = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9", "\u0649": "\u06cc
 
 @cache
 def _identifier() -> LanguageIdentifier:
-    """The model, loaded once per process (about half a second) from py3langid's wheel."""
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    """The model, loaded once per process (about half a second) from py3langid's wheel, in memory.
+
+    py3langid's own loader decompresses the model into a temporary file; a crawl whose disk or
+    file-size limit is tight would then fail on every article, so it is decompressed in memory.
+    """
+    path = Path(MODEL_FILE) if Path(MODEL_FILE).is_absolute() else MODEL_DIR / MODEL_FILE
+    with lzma.open(path) as src, np.load(io.BytesIO(src.read()), allow_pickle=False) as data:
+        return LanguageIdentifier(
+            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+            _uint_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+            tk_row=_uint_array(data["nextmove_row"]))
+
+
+def _uint_array(values: Any) -> array:
+    """A NumPy unsigned int array as the stdlib array py3langid's tokenizer indexes."""
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(np.ascontiguousarray(values).tobytes())
+    return out
 
 
 # Letters Persian uses and Arabic does not: پ چ ژ گ and Persian yeh/keheh.

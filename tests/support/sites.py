@@ -23,14 +23,37 @@ TAIL = """<div class="comments"><div class="comment-count">برای این مط�
 <li><a href="/fa/news/100002/story-2">خبر کوتاه دو</a></li></ul></div>"""
 
 
+PLACES = ["بندرعباس", "قشم", "کیش", "بندر لنگه", "میناب", "جاسک", "پارسیان", "بستک", "رودان", "هرمز", "لارک",
+          "سیریک", "خمیر", "کنگ", "چارک", "گاوبندی", "بندر خمیر", "تیاب"]
+SUBJECTS = ["اسکله", "بیمارستان", "مدرسه", "پارک ساحلی", "جاده", "کتابخانه", "بازارچه", "آب‌شیرین‌کن", "ورزشگاه"]
+
+
+def distinct_paragraphs(number: int) -> list[str]:
+    """Four paragraphs that no other story number shares (the learned-boilerplate filter would
+    rightly remove lines that every fixture article repeated)."""
+    place = PLACES[number % len(PLACES)]
+    other = PLACES[(number * 7 + 3) % len(PLACES)]
+    subject = SUBJECTS[number % len(SUBJECTS)]
+    return [
+        f"به گزارش خبرنگار ما از {place}، {subject} جدید این شهر با حضور مسئولان استان به بهره‌برداری رسید.",
+        f"فرماندار {place} گفت ساخت {subject} از سه سال پیش آغاز شد و ساکنان {other} نیز از آن بهره‌مند می‌شوند.",
+        f"وی افزود مرحله دوم طرح {subject} در {other} از پاییز آغاز خواهد شد و اعتبار آن تأمین شده است.",
+        f"اهالی {place} از این طرح استقبال کرده‌اند و امیدوارند {subject} بعدی در روستاهای اطراف ساخته شود.",
+    ]
+
+
 @dataclass
 class Story:
-    """One fixture article."""
+    """One fixture article (its paragraphs are its own unless given)."""
 
     number: int
     title: str
-    paragraphs: list[str] = field(default_factory=lambda: list(PARAGRAPHS))
+    paragraphs: list[str] = field(default_factory=list)
     published: datetime = field(default_factory=lambda: datetime(2024, 2, 11, 5, 35, tzinfo=UTC))
+
+    def __post_init__(self) -> None:
+        if not self.paragraphs:
+            self.paragraphs = distinct_paragraphs(self.number)
 
     @property
     def path(self) -> str:
@@ -39,9 +62,8 @@ class Story:
 
 def stories(count: int) -> list[Story]:
     """`count` distinct stories."""
-    return [Story(n, f"خبر شماره {n} درباره بندرعباس و اسکله جدید",
-                  [f"{PARAGRAPHS[0]} (گزارش {n})", *PARAGRAPHS[1:]],
-                  datetime(2024, 2, 11, 5, 35, tzinfo=UTC) + timedelta(hours=n))
+    return [Story(n, f"خبر شماره {n} درباره {PLACES[n % len(PLACES)]} و {SUBJECTS[n % len(SUBJECTS)]} جدید",
+                  published=datetime(2024, 2, 11, 5, 35, tzinfo=UTC) + timedelta(hours=n))
             for n in range(1, count + 1)]
 
 
