@@ -71,7 +71,7 @@ def _weight(lines: list[Line]) -> float:
     return sum(word_weight(line.text) for line in lines)
 
 
-def _trafilatura_lines(tree: object, url: str | None, declared: str | None = None) -> list[Line]:
+def _trafilatura_lines(tree: object, declared: str | None = None) -> list[Line]:
     """Body lines from trafilatura: precision mode first, balanced mode when that found too little.
 
     A declared JSON-LD articleBody long enough to stand in for the body (see ``reference``) is a
@@ -82,7 +82,7 @@ def _trafilatura_lines(tree: object, url: str | None, declared: str | None = Non
     for precision in (True, False):
         doc = trafilatura.bare_extraction(
             tree,
-            url=url,
+            url=None,  # the URL only resolves link targets, which the lines do not keep (and it is slow)
             favor_precision=precision,
             include_comments=False,
             include_links=True,
@@ -145,7 +145,7 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
             return Extraction(status="extraction_failed", reason="unparseable HTML")
         check_tree(tree, budget)
         meta = _restore_meta(read_metadata(tree, url), guard)
-        lines = _trafilatura_lines(tree, url, meta.article_body)
+        lines = _trafilatura_lines(tree, meta.article_body)
         for line in lines:  # the filter's lexicon needs the real joiners back
             line.text = guard.restore(line.text) or ""
         dl.check("trafilatura")
