@@ -5,7 +5,7 @@ The pipeline for one page (``extract_html``):
 1. size budget on the decoded HTML, then ZWNJ/ZWJ protection (see ``zwnj``);
 2. one lxml parse, element-count and depth budgets;
 3. metadata from <meta>/JSON-LD (``metadata``), no dates;
-4. trafilatura in precision mode without comments, with a balanced-mode retry when that finds
+4. reader-comment containers removed (``comments``), then trafilatura in precision mode without comments, with a balanced-mode retry when that finds
    (almost) nothing;
 5. the line post-filter (``postfilter``) and the page-type decision (``pagetype``).
 
@@ -32,6 +32,7 @@ from .budget import (
     check_tree,
     deadline,
 )
+from .comments import drop_comment_containers
 from .metadata import PageMeta, read_metadata
 from .pagetype import article_evidence, classify_page
 from .postfilter import filter_lines
@@ -145,6 +146,7 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
             return Extraction(status="extraction_failed", reason="unparseable HTML")
         check_tree(tree, budget)
         meta = _restore_meta(read_metadata(tree, url), guard)
+        drop_comment_containers(tree)
         lines = _trafilatura_lines(tree, meta.article_body)
         for line in lines:  # the filter's lexicon needs the real joiners back
             line.text = guard.restore(line.text) or ""
