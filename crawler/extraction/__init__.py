@@ -5,8 +5,8 @@ The pipeline for one page (``extract_html``):
 1. size budget on the decoded HTML, then ZWNJ/ZWJ protection (see ``zwnj``);
 2. one lxml parse, element-count and depth budgets;
 3. metadata from <meta>/JSON-LD (``metadata``), no dates;
-4. reader-comment containers removed (``comments``), then trafilatura in precision mode without comments, with a balanced-mode retry when that finds
-   (almost) nothing;
+4. reader-comment containers removed (``comments``), then trafilatura in precision mode without
+   comments, with a balanced-mode retry when that finds (almost) nothing;
 5. the line post-filter (``postfilter``) and the page-type decision (``pagetype``).
 
 Everything runs under a time budget; no input makes it raise or hang.
