@@ -7,6 +7,7 @@ The pipeline for one page (``extract_html``):
 3. metadata from <meta>/JSON-LD (``metadata``), no dates;
 4. reader-comment containers removed (``comments``), then trafilatura in precision mode without
    comments, with a balanced-mode retry when that finds (almost) nothing;
+   a script-rendered page whose text is only in its inline JSON data gets it from there (``payload``);
 5. the line post-filter (``postfilter``) and the page-type decision (``pagetype``).
 
 Everything runs under a time budget; no input makes it raise or hang.
@@ -35,6 +36,7 @@ from .budget import (
 from .comments import drop_comment_containers
 from .metadata import PageMeta, read_metadata
 from .pagetype import article_evidence, classify_page
+from .payload import payload_text
 from .postfilter import filter_lines
 from .reference import REPLACE_MIN_WORDS, consult
 from .textnorm import word_weight
@@ -151,11 +153,14 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
         for line in lines:  # the filter's lexicon needs the real joiners back
             line.text = guard.restore(line.text) or ""
         dl.check("trafilatura")
+        declared = meta.article_body
+        if not declared and _weight(lines) < RETRY_BELOW_WORDS:
+            declared = guard.restore(payload_text(tree))
         result = _with_meta(Extraction(status="ok"), meta)
-        if not lines:
+        if not lines and not declared:
             result.status, result.reason = "empty", "no article text found"
             return result
-        consulted = consult(lines, meta.article_body)
+        consulted = consult(lines, declared)
         filtered = filter_lines(consulted.lines)
         result.text = filtered.text
         result.removed_chars = filtered.removed_chars
