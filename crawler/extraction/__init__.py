@@ -5,8 +5,9 @@ The pipeline for one page (``extract_html``):
 1. size budget on the decoded HTML, then ZWNJ/ZWJ protection (see ``zwnj``);
 2. one lxml parse, element-count and depth budgets;
 3. metadata from <meta>/JSON-LD (``metadata``), no dates;
-4. trafilatura in precision mode without comments, with a balanced-mode retry when that finds
-   (almost) nothing;
+4. reader-comment containers removed (``comments``), then trafilatura in precision mode without
+   comments, with a balanced-mode retry when that finds (almost) nothing;
+   a script-rendered page whose text is only in its inline JSON data gets it from there (``payload``);
 5. the line post-filter (``postfilter``) and the page-type decision (``pagetype``).
 
 Everything runs under a time budget; no input makes it raise or hang.
@@ -32,8 +33,10 @@ from .budget import (
     check_tree,
     deadline,
 )
+from .comments import drop_comment_containers
 from .metadata import PageMeta, read_metadata
 from .pagetype import article_evidence, classify_page
+from .payload import payload_text
 from .postfilter import filter_lines
 from .reference import REPLACE_MIN_WORDS, consult
 from .textnorm import word_weight
@@ -71,7 +74,7 @@ def _weight(lines: list[Line]) -> float:
     return sum(word_weight(line.text) for line in lines)
 
 
-def _trafilatura_lines(tree: object, url: str | None, declared: str | None = None) -> list[Line]:
+def _trafilatura_lines(tree: object, declared: str | None = None) -> list[Line]:
     """Body lines from trafilatura: precision mode first, balanced mode when that found too little.
 
     A declared JSON-LD articleBody long enough to stand in for the body (see ``reference``) is a
@@ -82,7 +85,7 @@ def _trafilatura_lines(tree: object, url: str | None, declared: str | None = Non
     for precision in (True, False):
         doc = trafilatura.bare_extraction(
             tree,
-            url=url,
+            url=None,  # the URL only resolves link targets, which the lines do not keep (and it is slow)
             favor_precision=precision,
             include_comments=False,
             include_links=True,
@@ -145,15 +148,19 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
             return Extraction(status="extraction_failed", reason="unparseable HTML")
         check_tree(tree, budget)
         meta = _restore_meta(read_metadata(tree, url), guard)
-        lines = _trafilatura_lines(tree, url, meta.article_body)
+        drop_comment_containers(tree)
+        lines = _trafilatura_lines(tree, meta.article_body)
         for line in lines:  # the filter's lexicon needs the real joiners back
             line.text = guard.restore(line.text) or ""
         dl.check("trafilatura")
+        declared = meta.article_body
+        if not declared and _weight(lines) < RETRY_BELOW_WORDS:
+            declared = guard.restore(payload_text(tree))
         result = _with_meta(Extraction(status="ok"), meta)
-        if not lines:
+        if not lines and not declared:
             result.status, result.reason = "empty", "no article text found"
             return result
-        consulted = consult(lines, meta.article_body)
+        consulted = consult(lines, declared)
         filtered = filter_lines(consulted.lines)
         result.text = filtered.text
         result.removed_chars = filtered.removed_chars
