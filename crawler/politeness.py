@@ -25,7 +25,8 @@ from .config import NewsarchiveConfig
 
 logger = logging.getLogger(__name__)
 
-MAX_RETRY_AFTER = 300.0  # seconds; a server asking for more is given up on for this run
+MAX_RETRY_AFTER = 300.0
+MAX_JITTER = 0.25  # waits vary between 1 and 1.67 × a host's floor delay  # seconds; a server asking for more is given up on for this run
 
 
 class DisallowAll:
@@ -120,7 +121,9 @@ class PolitenessMiddleware:
         engine = self.crawler.engine
         if host in self.floors and engine is not None:
             _key, slot = engine.downloader._get_slot(request)
-            slot.delay = max(slot.delay, self.floors[host])
+            # Scrapy randomises each wait to delay × (1 ± jitter); keep the shortest wait at the floor.
+            slot.jitter = min(slot.jitter, MAX_JITTER)
+            slot.delay = max(slot.delay, self.floors[host] / (1 - slot.jitter))
         wait = self.not_before.get(host, 0.0) - time.monotonic()
         if wait > 0:
             await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))

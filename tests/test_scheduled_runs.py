@@ -122,3 +122,47 @@ def test_source_whose_layout_changes_is_flagged(tmp_path, site):
     assert code == EXIT_FLAGGED
     (health,) = json.loads(output)
     assert "layout-changed" in health["flags"]
+
+
+def _gaps(server, paths):
+    times = sorted(r.time for r in server.requests if r.path in paths)
+    return [b - a for a, b in zip(times, times[1:], strict=False)]
+
+
+def test_crawl_delay_and_the_source_delay_space_requests_to_a_host(tmp_path):
+    items = stories(4)
+    robots = b"User-agent: *\nCrawl-delay: 1\n"
+    with SiteServer(lambda base: news_site(base, items, robots=robots)) as site:
+        result = crawl(tmp_path / "a.db", write_sources(tmp_path / "s.toml", {"sahel": site.base_url},
+                                                        language="fa"))
+        assert result.returncode == 0, result.stderr[-2000:]
+        gaps = _gaps(site, {s.path for s in items})
+    assert len(gaps) == 3 and min(gaps) >= 0.9  # robots.txt asked for one second between requests
+    items = stories(4)
+    with SiteServer(lambda base: news_site(base, items)) as site:
+        result = crawl(tmp_path / "b.db", write_sources(tmp_path / "t.toml", {"sahel": site.base_url},
+                                                        language="fa", delay=0.7))
+        assert result.returncode == 0, result.stderr[-2000:]
+        gaps = _gaps(site, {s.path for s in items})
+    assert len(gaps) == 3 and min(gaps) >= 0.6  # the source's own delay
+
+
+def test_a_source_that_keeps_failing_is_backed_off_across_runs(tmp_path):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    db = tmp_path / "a.db"
+    sources = write_sources(tmp_path / "s.toml", {"gone": f"http://127.0.0.1:{port}"})
+    for _ in range(2):
+        crawl(db, sources)
+    third = crawl(db, sources, "-v")
+    assert "backing off after failed runs" in third.stderr
+    per_source = [json.loads(p) for (p,) in rows(db, "SELECT per_source FROM crawl_runs ORDER BY id")]
+    assert [("gone" in p) for p in per_source] == [True, True, False]  # the third run left it alone
+    forced = crawl(db, sources, "--ignore-backoff")
+    assert "gone" in json.loads(rows(db, "SELECT per_source FROM crawl_runs ORDER BY id DESC LIMIT 1")[0][0])
+    assert forced.returncode in (1, 3)
+    code, output, _ = cli_in_child(["sources", "--db", str(db), "--format", "json"])
+    assert "backing-off" in json.loads(output)[0]["flags"]

@@ -103,3 +103,15 @@ def test_reopening_applies_no_migration_twice(tmp_path):
     with Archive(tmp_path / "a.db") as again:
         names = [r["name"] for r in again.db["_sqlite_migrations"].rows]
     assert names == sorted(set(names), key=names.index) and "m001_initial" in names
+
+
+def test_spellings_of_one_page_are_one_article(archive):
+    from archive.urls import site_key
+
+    first = "http://sahel.example/fa/news/7/"
+    second = "https://www.sahel.example/fa/news/7?utm_source=telegram"
+    assert archive.save_article(article(url=first, url_key=site_key(first)), capture(url=first)) == "new"
+    outcome = archive.save_article(article(url=second, url_key=site_key(second), title="عنوان دوم"),
+                                   capture(url=second))
+    assert outcome == "updated"
+    assert [r["url"] for r in archive.db.table("articles").rows] == [first]  # the first spelling stays
