@@ -1,26 +1,20 @@
-"""Dates that feeds and sitemaps print for machines (W3C datetime, RFC 822), for crawl decisions."""
+"""Dates that feeds and sitemaps print (W3C datetime, RFC 822, Jalali look-alikes), for crawl decisions."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+
+from .dates.context import reading_context
+from .dates.machine import read_machine_date
 
 
-def machine_date(value: str | None) -> datetime | None:
-    """Parse a sitemap lastmod / news date (W3C) or an RSS pubDate (RFC 822) into aware UTC; None if not."""
-    if not value:
+def machine_date(value: str | None, *, tz: str = "UTC", lang: str | None = None,
+                 now: datetime | None = None) -> datetime | None:
+    """A sitemap lastmod / news date or a feed date as an aware UTC moment; None when it is not one.
+
+    The dates package reads it, so a Jalali `1402-11-22` lastmod is not taken for the year 1402 AD.
+    """
+    if not value or not value.strip():
         return None
-    text = value.strip()
-    moment: datetime | None
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            moment = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    found = read_machine_date(value.strip(), reading_context(tz, lang, now or datetime.now(UTC)), "sitemap")
+    return found.moment.astimezone(UTC) if found else None

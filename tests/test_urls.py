@@ -48,16 +48,20 @@ def test_same_site():
 
 @pytest.mark.parametrize("value, expected", [
     ("2024-02-11T09:05:00+03:30", "2024-02-11T05:35:00+00:00"),
-    ("2024-02-11", "2024-02-11T00:00:00+00:00"),
+    ("2024-02-11", "2024-02-10T20:30:00+00:00"),  # a date alone is midnight on the site's clock
     ("2024-02-11T05:35:00Z", "2024-02-11T05:35:00+00:00"),
     ("Sun, 11 Feb 2024 05:35:00 GMT", "2024-02-11T05:35:00+00:00"),
     ("Sun, 11 Feb 2024 09:05:00 +0330", "2024-02-11T05:35:00+00:00"),
-    ("۱۴۰۲/۱۱/۲۲", None),
+    ("1402-11-22", "2024-02-10T20:30:00+00:00"),  # a Jalali lastmod, never the year 1402 AD
+    ("۱۴۰۲/۱۱/۲۲", "2024-02-10T20:30:00+00:00"),
     ("", None),
     (None, None),
+    ("not a date", None),
 ])
 def test_machine_dates_of_feeds_and_sitemaps(value, expected):
+    from datetime import UTC, datetime
+
     from crawler.feeddates import machine_date
 
-    parsed = machine_date(value)
+    parsed = machine_date(value, tz="Asia/Tehran", lang="fa", now=datetime(2026, 1, 1, tzinfo=UTC))
     assert (parsed.isoformat() if parsed else None) == expected

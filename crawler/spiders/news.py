@@ -187,7 +187,7 @@ class NewsSpider(scrapy.Spider):
         if seen is None:
             return True
         first_seen, last_seen = seen
-        hinted = machine_date(hint_date)
+        hinted = machine_date(hint_date, tz=source.tz, lang=source.language)
         if hinted is not None and isoformat(hinted) > last_seen:
             return True
         if source.revisit_hours <= 0:
