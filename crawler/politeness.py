@@ -25,8 +25,8 @@ from .config import NewsarchiveConfig
 
 logger = logging.getLogger(__name__)
 
-MAX_RETRY_AFTER = 300.0
-MAX_JITTER = 0.25  # waits vary between 1 and 1.67 × a host's floor delay  # seconds; a server asking for more is given up on for this run
+MAX_RETRY_AFTER = 300.0  # seconds; a server asking for more is given up on for this run
+MAX_JITTER = 0.25  # waits vary between 1 and 1.67 × a host's floor delay
 
 
 class DisallowAll:
