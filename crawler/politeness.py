@@ -18,7 +18,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
-from twisted.internet import reactor
+from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 
 from .config import NewsarchiveConfig
@@ -45,6 +45,18 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
         self.crawl_delays: dict[str, float] = {}
+
+    async def robot_parser(self, request: Request) -> Any:
+        """The host's parser, also for requests that waited while robots.txt was being fetched.
+
+        Requests arriving while robots.txt is downloading all wait on one Deferred; turned into
+        futures, only the first of them receives the parser and the others get None, which Scrapy
+        reads as "allow". That lets every URL queued at the start of a run (the frontier left by
+        an earlier run, say) past robots.txt; the settled parser is looked up again instead.
+        """
+        parser = await super().robot_parser(request)
+        settled = self._parsers.get(urlparse_cached(request).netloc)
+        return parser if settled is None or isinstance(settled, Deferred) else settled
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
@@ -126,6 +138,8 @@ class PolitenessMiddleware:
             slot.delay = max(slot.delay, self.floors[host] / (1 - slot.jitter))
         wait = self.not_before.get(host, 0.0) - time.monotonic()
         if wait > 0:
+            from twisted.internet import reactor  # the one Scrapy installed; never import it at module level
+
             await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
 
     def process_response(self, request: Request, response: Response) -> Response:

@@ -166,3 +166,20 @@ def test_a_source_that_keeps_failing_is_backed_off_across_runs(tmp_path):
     assert forced.returncode in (1, 3)
     code, output, _ = cli_in_child(["sources", "--db", str(db), "--format", "json"])
     assert "backing-off" in json.loads(output)[0]["flags"]
+
+
+def test_robots_txt_still_applies_to_urls_queued_at_the_start_of_a_later_run(tmp_path):
+    """Disallowed article URLs wait in the frontier; the next run queues them all at once at its start,
+    while robots.txt is still being fetched, and every one of them must still be refused."""
+    items = stories(8)
+    disallowed = [s.path for s in items[::2]]
+    robots = ("User-agent: *\n" + "".join(f"Disallow: {p}\n" for p in disallowed)).encode()
+    with SiteServer(lambda base: news_site(base, items, robots=robots)) as site:
+        db = tmp_path / "a.db"
+        sources = write_sources(tmp_path / "s.toml", {"sahel": site.base_url}, language="fa")
+        for _ in range(2):
+            assert crawl(db, sources).returncode == 0
+        assert {p: site.hits[p] for p in disallowed} == dict.fromkeys(disallowed, 0)
+    states = dict(rows(db, "SELECT url, state FROM frontier"))
+    assert {states[site.base_url + p] for p in disallowed} == {"pending"}  # kept for when robots.txt allows
+    assert [r for (r,) in rows(db, "SELECT robots_disallowed FROM crawl_runs ORDER BY id")] == [4, 4]
