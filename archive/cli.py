@@ -19,6 +19,7 @@ from .maintenance import backup_archive, check_archive
 from .options import db_option, format_option, source_filter_option
 from .search import search_articles
 from .store import Archive
+from .validate import check_sources
 
 
 class NewsarchiveGroup(click.Group):
@@ -101,6 +102,7 @@ def search(query: str, db: str, source_names: tuple[str, ...], limit: int, fmt: 
         newsarchive search 'port AND fishing' --format json
     """
     with Archive(db, readonly=True) as archive:
+        check_sources(archive.db, source_names)
         results = search_articles(archive.db, query, sources=list(source_names), limit=limit)
     if fmt == "json":
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))

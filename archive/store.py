@@ -70,11 +70,14 @@ def connect(path: str | Path, *, readonly: bool = False) -> Database:
 class Archive:
     """One archive file: open it, then read and write articles, captures, runs and the frontier."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False, upgrade: bool = True):
-        """Open (creating and migrating unless `readonly`; `upgrade=False` opens an existing file as is)."""
+    def __init__(self, path: str | Path, *, readonly: bool = False, upgrade: bool = True, create: bool = True):
+        """Open (creating and migrating unless `readonly`; `upgrade=False` opens an existing file as is;
+        `create=False` refuses a file that does not exist yet)."""
         self.path = Path(path)
         self.readonly = readonly
-        if not upgrade and not self.path.exists():
+        if not self.path.parent.is_dir():
+            raise ArchiveError(f"{self.path}: no such directory {self.path.parent}")
+        if (not upgrade or not create) and not self.path.exists():
             raise ArchiveError(f"{self.path}: no such archive")
         self.db = connect(self.path, readonly=readonly)
         if readonly or not upgrade:
@@ -167,7 +170,11 @@ class Archive:
             return self._insert_capture(capture)
 
     def save_article(self, article: dict[str, Any], capture: dict[str, Any]) -> SaveOutcome:
-        """Store a capture and its article in one transaction; keep a revision when it changed."""
+        """Store a capture and its article in one transaction; keep a revision when it changed.
+
+        An article marked `variant` (a print or AMP copy of a page that names another URL as
+        canonical) is stored only if that page is not archived yet; it never replaces its text.
+        """
         with self.transaction():
             capture_id = self._insert_capture(capture)
             return self._upsert_article(article, capture_id, capture.get("fetched") or isoformat())
@@ -180,6 +187,7 @@ class Archive:
     def _upsert_article(self, article: dict[str, Any], capture_id: int, seen: str,
                         changed: str | None = None) -> SaveOutcome:
         row = dict(article)
+        variant = bool(row.pop("variant", False))
         for key in _JSON_LIST_FIELDS:
             row[key] = json.dumps(list(row.get(key) or []), ensure_ascii=False)
         if isinstance(row.get("date_evidence"), dict | list):
@@ -200,7 +208,7 @@ class Archive:
             self._index(article_id, row)
             return "new"
         article_id = existing["id"]
-        if existing["content_hash"] == row["content_hash"]:
+        if existing["content_hash"] == row["content_hash"] or variant:
             articles.update(article_id, {"last_seen": seen, "capture_id": capture_id})
             return "unchanged"
         self.db.table("revisions").insert({

@@ -99,6 +99,8 @@ def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
     article = {
         "url": url,
         "url_key": site_key(url),
+        # a print or AMP copy that names another page as canonical: it never overwrites that page
+        "variant": site_key(url) != site_key(ctx.url),
         "source": ctx.source,
         "title": extraction.title,
         "text": text,

@@ -14,8 +14,10 @@ import click
 from archive.errors import EXIT_PARTIAL, ConfigError
 from archive.lock import crawl_lock
 from archive.options import db_option, format_option, source_filter_option, sources_option
+from archive.validate import check_sources
 
 from .runner import RunResult
+from .sources import default_timezone
 
 
 def register(group: click.Group) -> None:
@@ -46,14 +48,31 @@ def _log_settings(verbose: bool, log_file: str | None) -> dict[str, Any]:
     return settings
 
 
-def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
-    """NAME=VALUE pairs from -s options."""
-    out = {}
+def _parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
+    """NAME=VALUE pairs from -s options, checked against the type of the setting's default."""
+    from scrapy.settings import default_settings
+
+    from . import settings as project
+
+    out: dict[str, Any] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
-        if not sep or not name.strip().isidentifier() or not name.strip().isupper():
+        name = name.strip()
+        if not sep or not name.isidentifier() or not name.isupper():
             raise ConfigError(f"-s {pair!r}: expected NAME=VALUE with an upper-case setting name")
-        out[name.strip()] = value
+        default = getattr(project, name, getattr(default_settings, name, None))
+        try:
+            if isinstance(default, bool):
+                if value.strip().lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                    raise ValueError(value)
+                out[name] = value.strip().lower() in ("1", "true", "yes", "on")
+            elif isinstance(default, int | float):
+                out[name] = type(default)(float(value)) if isinstance(default, int) else float(value)
+            else:
+                out[name] = value
+        except ValueError:
+            kind = "true or false" if isinstance(default, bool) else "a number"
+            raise ConfigError(f"-s {name}={value}: {name} takes {kind}") from None
     return out
 
 
@@ -132,19 +151,19 @@ def _inputs(paths: tuple[str, ...]) -> list[Path]:
     return files
 
 
-def _learned(db: str | None, source: str | None) -> frozenset[str]:
-    """The learned boilerplate of `source` in the archive `db` (both or neither must be given)."""
+def _learned(db: str | None, source: str | None) -> tuple[frozenset[str], dict[str, Any]]:
+    """The learned boilerplate and the sources row of `source` in the archive `db` (both or neither)."""
     if not source and not db:
-        return frozenset()
+        return frozenset(), {}
     if not (source and db):
         raise ConfigError("--db and --source go together: the learned boilerplate of a source in an archive")
     from archive.boilerplate import learned_lines
     from archive.store import Archive
 
     with Archive(db, readonly=True) as archive:
-        if not archive.db.table("sources").count_where("name = ?", [source]):
-            raise ConfigError(f"no source named {source!r} in {db}")
-        return frozenset(learned_lines(archive.db, source))
+        check_sources(archive.db, [source])
+        row = archive.db.table("sources").get(source)
+        return frozenset(learned_lines(archive.db, source)), dict(row)
 
 
 def _is_warc(path: Path) -> bool:
@@ -171,12 +190,13 @@ def _pages(paths: tuple[str, ...], url: str | None,
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--url", help="The page's original URL (for relative links, canonical URL, URL dates).")
 @click.option("--charset", help="The charset an HTTP header declared, if known.")
-@click.option("--timezone", default="UTC", show_default=True, help="Time zone for dates printed without one.")
+@click.option("--timezone", help="Time zone for dates printed without one [default: the --source's zone, "
+              "else Asia/Tehran for --language fa, else UTC].")
 @click.option("--language", help="The source's declared language (ISO 639-1).")
 @click.option("--db", type=click.Path(dir_okay=False), help="Archive to take --source's learned boilerplate from.")
 @click.option("--source", help="Apply this source's learned boilerplate (needs --db).")
 @format_option("json", "jsonl", "text", default="json")
-def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezone: str,
+def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezone: str | None,
             language: str | None, db: str | None, source: str | None, fmt: str) -> None:
     """Extract articles from saved HTML files, folders or WARC files, exactly as the crawler does.
 
@@ -189,7 +209,9 @@ def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezo
     """
     from .article import PageContext, process_page
 
-    learned = _learned(db, source)
+    learned, source_row = _learned(db, source)
+    language = language or source_row.get("language")
+    timezone = timezone or source_row.get("timezone") or default_timezone(language)
     records: list[dict[str, Any]] = []
     for label, page_url, declared, body in _pages(paths, url, charset):
         page = process_page(body, PageContext(url=page_url, header_charset=declared, timezone=timezone,
@@ -243,7 +265,10 @@ def reprocess(db: str, source: str | None, since: str | None) -> None:
             datetime.fromisoformat(since)
         except ValueError:
             raise ConfigError(f"--since: not an ISO 8601 date: {since!r}") from None
+    with Archive(db, create=False):  # a clear error for a missing archive, before any lock file is made
+        pass
     with crawl_lock(Path(db)), Archive(db) as archive:
+        check_sources(archive.db, [source] if source else [])
         total = sum(1 for _ in reprocess_candidates(archive, source, since))
         with click.progressbar(length=total, label="Re-extracting", file=sys.stderr,
                                hidden=not _is_terminal()) as bar:

@@ -55,7 +55,8 @@ def run_demo(db: Path, delay: float = 0.0) -> None:
     totals = _archived(db)
     for name, counts in result.per_source.items():
         archived, removed = totals.get(name, (0, 0))
-        click.echo(f"  {name:10} {archived:3} articles in the archive ({counts['articles_new']} new this run, "
-                   f"{counts['articles_unchanged']} unchanged), {removed} characters of boilerplate removed")
+        click.echo(f"  {name:10} {archived:3} articles in the archive ({counts['articles_new']} new, "
+                   f"{counts['articles_updated']} updated, {counts['articles_unchanged'] + counts['not_modified']} "
+                   f"unchanged this run); {removed} characters of boilerplate removed from them")
     click.echo(f"\nBrowse it:  newsarchive serve --db {db}\n"
                f"Search it:  newsarchive search 'بندرخمیر' --db {db}")

@@ -17,6 +17,11 @@ CALENDARS = ("gregorian", "jalali", "hijri")
 _DEFAULT_TZ_BY_LANGUAGE = {"fa": "Asia/Tehran"}
 
 
+def default_timezone(language: str | None) -> str:
+    """The zone of a source that names none: Tehran for Persian, else UTC."""
+    return _DEFAULT_TZ_BY_LANGUAGE.get(language or "", "UTC")
+
+
 @dataclass(frozen=True)
 class Source:
     """One news site and how to crawl it."""
@@ -45,7 +50,7 @@ class Source:
     @property
     def tz(self) -> str:
         """The time zone dates without an offset are read in."""
-        return self.timezone or _DEFAULT_TZ_BY_LANGUAGE.get(self.language or "", "UTC")
+        return self.timezone or default_timezone(self.language)
 
     def hosts(self) -> set[str]:
         """Hosts that belong to this source."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -102,3 +103,41 @@ def test_extract_reads_warc_files(tmp_path):
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [r["url"] for r in records] == ["https://sahel.example/fa/news/1/x", "https://sahel.example/fa/news/2/x"]
     assert all(r["status"] == "ok" and "بهره\u200cبرداری" in r["text"] for r in records)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["demo", "--db", "/nonexistent-dir/x.db"], "cannot create the archive's lock file"),
+    (["reprocess", "--db", "/tmp/newsarchive-no-such.db"], "no such archive"),
+])
+def test_impossible_archive_paths_are_one_line(args, message):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [result.output.strip()] and message in result.output
+    assert not Path("/tmp/newsarchive-no-such.db").exists()
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("DOWNLOAD_TIMEOUT=abc", "DOWNLOAD_TIMEOUT takes a number"),
+    ("ROBOTSTXT_OBEY=perhaps", "ROBOTSTXT_OBEY takes true or false"),
+])
+def test_setting_overrides_are_checked_against_their_type(tmp_path, setting, message):
+    sources = tmp_path / "s.toml"
+    sources.write_text("[[source]]\nname='x'\nurl='https://a.example/'\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["crawl", "--sources", str(sources), "--db", str(tmp_path / "a.db"),
+                                      "-s", setting])
+    assert result.exit_code == EXIT_CONFIG and message in result.output
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_extract_reads_dates_in_the_zone_of_the_language_or_source(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_bytes(article_page(Story(3, "خبر سوم درباره قشم")).replace(
+        b"<h1", "<span class='news_date'>۱۴۰۳/۰۲/۱۵ - ۱۰:۳۰</span><h1".encode(), 1))
+    result = CliRunner().invoke(cli, ["extract", str(page), "--language", "fa"])
+    assert json.loads(result.output)["published"] == "2024-05-04T10:30:00+03:30"
+
+
+def test_search_refuses_unknown_sources(sample_db):
+    result = CliRunner().invoke(cli, ["search", "x", "--db", str(sample_db), "--source", "nosuch"])
+    assert result.exit_code == EXIT_CONFIG
+    assert "no source named 'nosuch'" in result.output and "coastal, khaleej, sahel" in result.output

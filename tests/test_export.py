@@ -341,8 +341,11 @@ def test_existing_output_needs_force(db, tmp_path):
 def test_card_beside_output_is_not_overwritten(db, tmp_path):
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "README.md").write_text("my project\n")
-    with pytest.raises(ConfigError, match="README.md already exists"):
+    with pytest.raises(ConfigError, match="is not a dataset card of an earlier export"):
         export(db, tmp_path, "parquet")
+    with pytest.raises(ConfigError, match="even --force keeps it"):
+        export_articles(db, "parquet", tmp_path / "out" / "articles.parquet", filters=Filters(), fields=ALL,
+                        force=True)
     assert (tmp_path / "out" / "README.md").read_text() == "my project\n"
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["README.md"]
 

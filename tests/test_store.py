@@ -115,3 +115,13 @@ def test_spellings_of_one_page_are_one_article(archive):
                                    capture(url=second))
     assert outcome == "updated"
     assert [r["url"] for r in archive.db.table("articles").rows] == [first]  # the first spelling stays
+
+
+def test_a_print_copy_never_replaces_the_article_it_copies(archive):
+    assert archive.save_article(article(), capture()) == "new"
+    copy = article(title="نسخه چاپی", text="متن ناقص", variant=True)
+    assert archive.save_article(copy, capture(url="https://s.example/print/1")) == "unchanged"
+    row = next(archive.db.table("articles").rows)
+    assert (row["title"], archive.db.table("revisions").count) == ("عنوان", 0)
+    assert archive.save_article(article(url="https://s.example/news/2", variant=True),
+                                capture(url="https://s.example/print/2")) == "new"  # the only copy we have

@@ -33,12 +33,21 @@ def single_file_target(output: str | Path, fmt: str, force: bool) -> Path:
         raise ConfigError(f"--output {path}: a {fmt} export's file name ends in {' or '.join(SUFFIXES[fmt])}")
     if path.name in (CARD_NAME, MANIFEST_NAME):
         raise ConfigError(f"--output {path}: that name is kept for the dataset card and manifest")
+    card = path.parent / CARD_NAME
+    if _occupied(card) and not _written_by_an_export(path.parent):
+        raise ConfigError(f"{card} exists and is not a dataset card of an earlier export (even --force keeps it); "
+                          f"export into a folder of its own, e.g. --output exports/{path.name}")
     if not force:
-        for taken in (path, path.parent / CARD_NAME, path.parent / MANIFEST_NAME):
+        for taken in (path, card, path.parent / MANIFEST_NAME):
             if _occupied(taken):
                 _refuse(taken)
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _written_by_an_export(directory: Path) -> bool:
+    """Whether the folder's README.md is listed in the manifest.json of an earlier export."""
+    return directory / CARD_NAME in _listed_in_manifest(directory / MANIFEST_NAME)
 
 
 def split_target(output: str | Path, force: bool) -> Path:

@@ -50,6 +50,9 @@ RETRY_BELOW_WORDS = 40
 RETRY_BELOW_CHARS = 1500
 
 
+# trafilatura logs every odd link or empty element at WARNING; the crawl's log is for the crawl.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
 @dataclass
 class Extraction:
     """What extraction found in one HTML page."""
