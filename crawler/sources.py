@@ -92,43 +92,63 @@ _NUMBER_FIELDS = {"delay": float, "concurrency": int, "max_depth": int, "max_pag
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
+class Location:
+    """Where a problem is: the file and the line of the key (or of the `[[source]]` table)."""
+
+    def __init__(self, path: Path, text_lines: list[str], table_line: int | None, index: int):
+        self.path, self.table_line, self.index = path, table_line, index
+        self.key_lines: dict[str, int] = {}
+        if table_line is not None:
+            for number in range(table_line + 1, len(text_lines) + 1):
+                line = text_lines[number - 1]
+                if re.match(r"^\s*\[", line):
+                    break
+                if match := re.match(r"^\s*([A-Za-z0-9_-]+)\s*=", line):
+                    self.key_lines.setdefault(match.group(1), number)
+
+    def __call__(self, key: str | None = None) -> str:
+        if self.table_line is None:
+            return f"{self.path}: source #{self.index + 1}"
+        return f"{self.path}:{self.key_lines.get(key or '', self.table_line)}"
+
+
 def _table_lines(text: str) -> list[int]:
     """Line numbers (1-based) of each `[[source]]` header, in order."""
     return [i for i, line in enumerate(text.splitlines(), 1)
             if re.match(r"^\s*\[\[\s*source\s*\]\]", line)]
 
 
-def _check_url(value: object, where: str, key: str) -> str:
+def _check_url(value: object, where: Location, key: str) -> str:
     if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https") \
             or not urlsplit(value).hostname:
-        raise ConfigError(f"{where}: {key} must be an http(s) URL, got {value!r}")
+        raise ConfigError(f"{where(key)}: {key} must be an http(s) URL, got {value!r}")
     return value
 
 
-def _parse_source(raw: dict[str, Any], where: str) -> Source:
+def _parse_source(raw: dict[str, Any], where: Location) -> Source:
     unknown = sorted(set(raw) - set(_FIELD_TYPES))
     if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_FIELD_TYPES))})")
+        raise ConfigError(f"{where(unknown[0])}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_FIELD_TYPES))})")
     for key in ("name", "url"):
         if key not in raw:
-            raise ConfigError(f"{where}: source has no {key!r}")
+            raise ConfigError(f"{where()}: source has no {key!r}")
     name = raw["name"]
     if not isinstance(name, str) or not _NAME_RE.match(name):
-        raise ConfigError(f"{where}: name must be letters, digits, '-', '_' or '.', got {name!r}")
+        raise ConfigError(f"{where('name')}: name must be letters, digits, '-', '_' or '.', got {name!r}")
     values: dict[str, Any] = {"name": name, "url": _check_url(raw["url"], where, "url")}
     for key, cast in _NUMBER_FIELDS.items():
         if key in raw:
             value = raw[key]
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise ConfigError(f"{where}: {key} must be a non-negative number, got {value!r}")
+                raise ConfigError(f"{where(key)}: {key} must be a non-negative number, got {value!r}")
             values[key] = cast(value)
     if values.get("concurrency") == 0:
-        raise ConfigError(f"{where}: concurrency must be at least 1")
+        raise ConfigError(f"{where('concurrency')}: concurrency must be at least 1")
     for key in _TUPLE_FIELDS:
         if key in raw:
             items = raw[key]
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-                raise ConfigError(f"{where}: {key} must be a list of strings")
+                raise ConfigError(f"{where(key)}: {key} must be a list of strings")
             if key != "allowed_hosts":
                 items = [_check_url(i, where, key) for i in items]
             values[key] = tuple(items)
@@ -137,21 +157,22 @@ def _parse_source(raw: dict[str, Any], where: str) -> Source:
             try:
                 re.compile(raw[key])
             except (re.error, TypeError) as exc:
-                raise ConfigError(f"{where}: {key} is not a valid regular expression ({exc})") from None
+                raise ConfigError(f"{where(key)}: {key} is not a valid regular expression ({exc})") from None
             values[key] = raw[key]
     if "language" in raw:
         if not isinstance(raw["language"], str) or not re.fullmatch(r"[a-z]{2}", raw["language"]):
-            raise ConfigError(f"{where}: language must be an ISO 639-1 code like 'fa', got {raw['language']!r}")
+            raise ConfigError(f"{where('language')}: language must be an ISO 639-1 code like 'fa', "
+                              f"got {raw['language']!r}")
         values["language"] = raw["language"]
     if "timezone" in raw:
         try:
             ZoneInfo(str(raw["timezone"]))
         except (ZoneInfoNotFoundError, ValueError):
-            raise ConfigError(f"{where}: unknown timezone {raw['timezone']!r}") from None
+            raise ConfigError(f"{where('timezone')}: unknown timezone {raw['timezone']!r}") from None
         values["timezone"] = raw["timezone"]
     if "calendar" in raw:
         if raw["calendar"] not in CALENDARS:
-            raise ConfigError(f"{where}: calendar must be one of {', '.join(CALENDARS)}")
+            raise ConfigError(f"{where('calendar')}: calendar must be one of {', '.join(CALENDARS)}")
         values["calendar"] = raw["calendar"]
     return Source(**values)
 
@@ -173,13 +194,14 @@ def load_sources(path: str | Path) -> SourcesFile:
     if not isinstance(raw_sources, list) or not raw_sources:
         raise ConfigError(f"{path}: no [[source]] tables")
     lines = _table_lines(text)
+    text_lines = text.splitlines()
     result = SourcesFile(path)
     seen: dict[str, str] = {}
     for index, raw in enumerate(raw_sources):
-        where = f"{path}:{lines[index]}" if index < len(lines) else f"{path}: source #{index + 1}"
+        where = Location(path, text_lines, lines[index] if index < len(lines) else None, index)
         source = _parse_source(raw, where)
         if source.name in seen:
-            raise ConfigError(f"{where}: duplicate source name {source.name!r} (first at {seen[source.name]})")
+            raise ConfigError(f"{where('name')}: duplicate source name {source.name!r} (first at {seen[source.name]})")
         seen[source.name] = f"line {lines[index]}" if index < len(lines) else f"source #{index + 1}"
         result.sources.append(source)
     return result

@@ -19,9 +19,9 @@ BAD_SOURCES = {
     "bad TOML": ("[[source]\nname = 'x'\n", "not valid TOML"),
     "no url": ("[[source]]\nname = 'x'\n", ":1: source has no 'url'"),
     "duplicate": ("[[source]]\nname='x'\nurl='https://a.example/'\n[[source]]\nname='x'\nurl='https://b.example/'\n",
-                  ":4: duplicate source name 'x'"),
+                  ":5: duplicate source name 'x'"),
     "bad regex": ("[[source]]\nname='x'\nurl='https://a.example/'\narticle_pattern='[a-'\n",
-                  "article_pattern is not a valid regular expression"),
+                  ":4: article_pattern is not a valid regular expression"),
 }
 
 

@@ -47,9 +47,9 @@ def test_good_file_loads_with_defaults(tmp_path):
     ("\n\n[[source]]\nname = \"a\"\n", ":3: source has no 'url'"),
     ("[[source]]\nurl = \"https://a.example/\"\n", ":1: source has no 'name'"),
     ("[[source]]\nname = \"a\"\nurl = \"https://a.example/\"\n\n[[source]]\nname = \"a\"\nurl = \"https://b.example/\"\n",
-     ":5: duplicate source name 'a' (first at line 1)"),
+     ":6: duplicate source name 'a' (first at line 1)"),  # the line of the second name
     ("[[source]]\nname = \"a\"\nurl = \"https://a.example/\"\narticle_pattern = \"(unclosed\"\n",
-     ":1: article_pattern is not a valid regular expression"),
+     ":4: article_pattern is not a valid regular expression"),  # the key's own line
     ("[[source]]\nname = \"a\"\nurl = \"ftp://a.example/\"\n", "url must be an http(s) URL"),
     ("[[source]]\nname = \"a\"\nurl = \"https://a.example/\"\ndelay = -1\n", "delay must be a non-negative number"),
     ("[[source]]\nname = \"a\"\nurl = \"https://a.example/\"\nconcurrency = 0\n", "concurrency must be at least 1"),
