@@ -89,13 +89,13 @@ class NewsSpider(scrapy.Spider):
             crawler.settings.set("NEWSARCHIVE_DB", spider.db_arg, priority="spider")
         spider.config = NewsarchiveConfig.from_settings(crawler.settings, spider.source_arg)
         crawler.settings.set("DOWNLOAD_SLOTS", spider.config.download_slots(), priority="spider")
-        spider.sources = spider._not_backing_off(spider.config.sources, spider.config.ignore_backoff)
         spider.lock = None
         if not spider.config.lock_held:  # `scrapy crawl news` takes the lock here
             spider.lock = CrawlLock(spider.config.db)
             spider.lock.acquire()
         spider.archive = Archive(spider.config.db)
         spider.archive.close_abandoned_runs()
+        spider.sources = spider._not_backing_off(spider.config.sources, spider.config.ignore_backoff)
         spider.frontier = Frontier(spider.archive.db)
         spider.archive.upsert_sources(s.to_record() for s in spider.config.sources)
         spider.run_id = spider.archive.start_run(list(spider.sources))
@@ -108,14 +108,13 @@ class NewsSpider(scrapy.Spider):
     def _not_backing_off(self, sources: tuple[Source, ...], ignore: bool) -> dict[str, Source]:
         """The sources to crawl now: one that failed whole runs in a row waits 1, 2, 4 … hours."""
         chosen = {}
-        with Archive(self.config.db) as archive:
-            for source in sources:
-                until = None if ignore else backoff_until(source_runs(archive.db, source.name))
-                if until is not None and until > utcnow():
-                    self.logger.warning("%s: backing off after failed runs; next attempt after %s",
-                                        source.name, isoformat(until))
-                    continue
-                chosen[source.name] = source
+        for source in sources:
+            until = None if ignore else backoff_until(source_runs(self.archive.db, source.name))
+            if until is not None and until > utcnow():
+                self.logger.warning("%s: backing off after failed runs; next attempt after %s",
+                                    source.name, isoformat(until))
+                continue
+            chosen[source.name] = source
         return chosen
 
     # -- scheduling ---------------------------------------------------------------------------
