@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..store import Archive
 from ..timeutil import isoformat
@@ -104,26 +104,56 @@ def export_articles(db_path: str | Path, fmt: str, output: str | Path, *, filter
         result = ExportResult(directory)
         created = isoformat()
         with Staging(directory) as staging:
-            for group, name in targets:
-                staged = staging.path(name)
-                writer = factory(staged, fields)
-                rows = 0
-                try:
-                    for batch in iter_batches(conn, fields, filters, split, group):
-                        writer.write(batch)
-                        rows += len(batch)
-                        if progress is not None:
-                            progress.advance(len(batch))
-                finally:
-                    writer.close()
-                result.files.append(WrittenFile(name, staged, rows, group))
-                result.rows += rows
+            _write_groups(staging, targets, result, progress, lambda path, _name: factory(path, fields),
+                          lambda group: iter_batches(conn, fields, filters, split, group))
             ctx = CardContext(fmt, created, Path(db_path).name, filters, list(result.files), split)
             card = article_card(conn, ctx, fields)
             _finish(staging, result, card, lambda: build_manifest(
                 fmt=fmt, created=created, rows={"kind": "articles", "total": result.rows},
                 filters=filters.describe(), fields=[f.name for f in fields], split=split, files=result.files))
     return result
+
+
+class _Sink(Protocol):
+    """Where one group's batches go."""
+
+    def write(self, batch: list[Any]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class _RecordSink:
+    """A WARC file fed in batches (it writes one capture at a time)."""
+
+    def __init__(self, warc: WarcFile):
+        self.warc = warc
+
+    def write(self, batch: list[Any]) -> None:
+        for capture in batch:
+            self.warc.write(capture)
+
+    def close(self) -> None:
+        self.warc.close()
+
+
+def _write_groups(staging: Staging, targets: list[tuple[str | None, str]], result: ExportResult,
+                  progress: Progress | None, open_sink: Callable[[Path, str], _Sink],
+                  batches: Callable[[str | None], Iterable[list[Any]]]) -> None:
+    """Stream each group's batches into its own staged file, counting rows per file and in all."""
+    for group, name in targets:
+        staged = staging.path(name)
+        sink = open_sink(staged, name)
+        rows = 0
+        try:
+            for batch in batches(group):
+                sink.write(batch)
+                rows += len(batch)
+                if progress is not None:
+                    progress.advance(len(batch))
+        finally:
+            sink.close()
+        result.files.append(WrittenFile(name, staged, rows, group))
+        result.rows += rows
 
 
 def export_warc(db_path: str | Path, output: str | Path, *, filters: Filters, split: str | None = None,
@@ -140,21 +170,9 @@ def export_warc(db_path: str | Path, output: str | Path, *, filters: Filters, sp
         result = ExportResult(directory, skipped=count_captures(conn, filters, with_response=False))
         created = isoformat()
         with Staging(directory) as staging:
-            for group, name in targets:
-                staged = staging.path(name)
-                warc = WarcFile(staged, name, warc_info(filters, created))
-                rows = 0
-                try:
-                    for batch in iter_captures(conn, filters, split, group):
-                        for capture in batch:
-                            warc.write(capture)
-                        rows += len(batch)
-                        if progress is not None:
-                            progress.advance(len(batch))
-                finally:
-                    warc.close()
-                result.files.append(WrittenFile(name, staged, rows, group))
-                result.rows += rows
+            _write_groups(staging, targets, result, progress,
+                          lambda path, name: _RecordSink(WarcFile(path, name, warc_info(filters, created))),
+                          lambda group: iter_captures(conn, filters, split, group))
             ctx = CardContext("warc", created, Path(db_path).name, filters, list(result.files), split)
             card = warc_card(conn, ctx, result.skipped)
             totals = {"kind": "captures", "total": result.rows, "skipped_without_response": result.skipped}
