@@ -97,13 +97,18 @@ class AddressSafetyMiddleware:
 
 
 class RecordingRedirectMiddleware(RedirectMiddleware):
-    """Follow redirects past the duplicate filter, so a cycle ends in "max redirections" and is recorded.
+    """Redirects that always end in a recorded outcome, without fetching a page twice.
 
-    Scrapy copies the original request's dont_filter to the redirect; in a cycle A → B → A the
-    duplicate filter then drops the second A silently and the seed has no outcome at all.
+    Scrapy gives a redirect the original request's dont_filter, so in a cycle A → B → A the duplicate
+    filter drops the second A silently and the seed has no outcome at all. Here a redirect back into
+    its own chain, or of a frontier article URL (which must end done or failed), passes the filter —
+    a cycle then ends in "max redirections reached" and is recorded — while other redirects (short
+    links to a page already fetched) are still filtered as duplicates.
     """
 
     def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
         result = super()._redirect(redirected, request, reason)
-        result.dont_filter = True
+        chain = set(result.meta.get("redirect_urls", []))
+        if result.url in chain or request.meta.get("kind") == "article":
+            result.dont_filter = True
         return result

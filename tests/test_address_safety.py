@@ -89,4 +89,17 @@ def test_authorization_and_cookie_never_follow_a_redirect_to_another_host(target
     redirected = middleware.process_response(request, response)
     assert isinstance(redirected, Request) and redirected.url == target
     assert b"Authorization" not in redirected.headers and b"Cookie" not in redirected.headers
-    assert redirected.dont_filter  # a redirect cycle ends in "max redirections", never in a silent drop
+    assert not redirected.dont_filter  # a plain redirect to a page fetched already is a duplicate
+
+
+def test_redirect_cycles_and_article_redirects_pass_the_duplicate_filter():
+    crawler = get_crawler(settings_dict={"REDIRECT_MAX_TIMES": 5})
+    middleware = RecordingRedirectMiddleware.from_crawler(crawler)
+    first = Request("http://127.0.0.1:8000/a")
+    to_b = middleware.process_response(first, HtmlResponse(first.url, status=302, headers={"Location": "/b"}))
+    back = middleware.process_response(to_b, HtmlResponse(to_b.url, status=302, headers={"Location": "/a"}))
+    assert not to_b.dont_filter and back.dont_filter  # back into its own chain: a cycle, counted to the limit
+    article = Request("http://127.0.0.1:8000/news/1", meta={"kind": "article"})
+    moved = middleware.process_response(article, HtmlResponse(article.url, status=301,
+                                                               headers={"Location": "/news/1/"}))
+    assert moved.dont_filter  # a frontier article must end done or failed
