@@ -66,6 +66,11 @@ class Frontier:
                 "article_url = coalesce(?, article_url) WHERE url = ?",
                 [state, error, isoformat(), article_url, url])
 
+    def article_of(self, url: str) -> str | None:
+        """The canonical URL of the article a fetched URL gave, if any."""
+        row = self.db.execute("SELECT article_url FROM frontier WHERE url = ?", [url]).fetchone()
+        return row[0] if row else None
+
     def archived(self, source: str) -> dict[str, tuple[str, str]]:
         """Fetched URL -> (first_seen, last_seen) of the article it gave, for one source."""
         rows = self.db.execute(

@@ -102,6 +102,13 @@ def m005_learned_boilerplate(db: Database) -> None:
     db.table("boilerplate_sources").create({"source": str, "articles": int}, pk="source")
 
 
+@migrations()
+def m006_source_hash(db: Database) -> None:
+    """The digest of the text as extracted before learned boilerplate was removed: a revisit of an
+    unchanged page is unchanged even after the learned lines of its source changed."""
+    db.table("articles").add_column("source_hash", str)
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration."""
     migrations.apply(db)

@@ -208,7 +208,8 @@ class Archive:
             self._index(article_id, row)
             return "new"
         article_id = existing["id"]
-        if existing["content_hash"] == row["content_hash"] or variant:
+        same_source = row.get("source_hash") is not None and existing.get("source_hash") == row["source_hash"]
+        if existing["content_hash"] == row["content_hash"] or variant or (same_source and changed is None):
             articles.update(article_id, {"last_seen": seen, "capture_id": capture_id})
             return "unchanged"
         self.db.table("revisions").insert({
@@ -223,6 +224,16 @@ class Archive:
         articles.update(article_id, row)
         self._index(article_id, row)
         return "updated"
+
+    def stored_url(self, url: str, url_key: str | None = None) -> str:
+        """The URL under which an article is archived (the first spelling seen), or `url` itself."""
+        row = self.db.execute("SELECT url FROM articles WHERE url = ? OR (? IS NOT NULL AND url_key = ?) "
+                              "ORDER BY url = ? DESC LIMIT 1", [url, url_key, url_key, url]).fetchone()
+        return str(row[0]) if row else url
+
+    def touch(self, url: str, seen: str) -> None:
+        """Record that an archived article was seen again unchanged (a 304 answer)."""
+        self.db.execute("UPDATE articles SET last_seen = ? WHERE url = ?", [seen, url])
 
     def _index(self, article_id: int, row: dict[str, Any]) -> None:
         self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article_id])

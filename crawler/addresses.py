@@ -82,7 +82,7 @@ class AddressSafetyMiddleware:
                 try:
                     addresses = await maybe_deferred_to_future(threads.deferToThread(resolve, host))
                 except OSError:
-                    addresses = []  # let the download fail and be recorded as a DNS error
+                    return None  # not cached: the download fails as a DNS error, and a retry asks again
             bad = [a for a in addresses if not is_public(a)]
             self.verdicts[host] = f"{host} is a non-public address ({bad[0]})" if bad else None
         return self.verdicts[host]

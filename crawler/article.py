@@ -12,6 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from archive.store import content_hash
 from archive.timeutil import utcnow
 from archive.urls import canonicalize, site_key
 
@@ -101,6 +102,8 @@ def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
         "url_key": site_key(url),
         # a print or AMP copy that names another page as canonical: it never overwrites that page
         "variant": site_key(url) != site_key(ctx.url),
+        # what the page said before learned boilerplate was removed: decides "unchanged" on revisits
+        "source_hash": content_hash(extraction.title, extraction.text),
         "source": ctx.source,
         "title": extraction.title,
         "text": text,

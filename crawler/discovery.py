@@ -67,7 +67,10 @@ def parse_xml_listing(body: bytes, base_url: str) -> XmlListing:
         body = gunzip_bounded(body)
     if len(body) > MAX_XML_BYTES:
         raise ValueError(f"XML body larger than {MAX_XML_BYTES} bytes")
-    root = etree.fromstring(body, parser=_XML_PARSER) if body.strip() else None
+    try:
+        root = etree.fromstring(body, parser=_XML_PARSER) if body.strip() else None
+    except etree.XMLSyntaxError as exc:
+        raise ValueError(f"not a feed or sitemap: {exc}") from None
     if root is None:
         return XmlListing("unknown")
     kind = _local(root.tag)

@@ -50,7 +50,8 @@ class ArchivePipeline:
         if isinstance(item, ArticleItem):
             with spider.archive.transaction():
                 outcome = spider.archive.save_article(item.article, item.capture)
-                spider.frontier.mark(item.frontier_url, "done", article_url=item.article["url"])
+                stored = spider.archive.stored_url(item.article["url"], item.article.get("url_key"))
+                spider.frontier.mark(item.frontier_url, "done", article_url=stored)
                 if outcome == "new" and item.line_keys:
                     record_lines(spider.archive.db, item.source, item.line_keys)
             if outcome == "new" and item.line_keys:

@@ -34,3 +34,31 @@ def test_host_literal(host, address):
 ])
 def test_is_public(address, public):
     assert is_public(ipaddress.ip_address(address)) is public
+
+
+def test_a_failed_lookup_is_not_cached_as_allowed(monkeypatch):
+    import asyncio
+
+    from scrapy.utils.test import get_crawler
+    from twisted.internet.defer import maybeDeferred
+
+    import crawler.addresses as addresses
+
+    answers = iter([OSError("temporary failure"), [ipaddress.ip_address("127.0.0.1")]])
+
+    def flaky(host):
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    monkeypatch.setattr(addresses, "resolve", flaky)
+    monkeypatch.setattr(addresses.threads, "deferToThread", maybeDeferred)  # resolve in this thread
+    middleware = addresses.AddressSafetyMiddleware(get_crawler(), [])
+
+    async def verdicts():
+        return [await middleware._verdict("rebind.example"), await middleware._verdict("rebind.example")]
+
+    first, second = asyncio.run(verdicts())
+    assert first is None  # the download will fail as a DNS error and be recorded
+    assert second and "non-public address (127.0.0.1)" in second  # asked again, not taken from a cache

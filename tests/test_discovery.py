@@ -136,3 +136,13 @@ def test_gzip_bomb_is_refused():
 ])
 def test_html_links(page, feeds, links):
     assert html_links(page, BASE) == (feeds, links)
+
+
+@pytest.mark.parametrize("body", [b"\x00<urlset/>", b"<?xml version='1.0'?><rss><channel><item>", b"\xff\xfe\x00<"])
+def test_broken_xml_is_a_value_error_or_an_empty_listing(body):
+    try:
+        listing = parse_xml_listing(body, BASE)
+    except ValueError as exc:
+        assert "not a feed or sitemap" in str(exc)
+    else:
+        assert listing.entries == ()

@@ -74,6 +74,9 @@ def test_revisit_window_uses_conditional_requests_and_keeps_revisions(tmp_path, 
     assert not_modified >= 3 + 1  # three unedited articles and the unchanged feed answered 304
     assert rows(db, "SELECT a.url FROM revisions r JOIN articles a ON a.id = r.article_id") == [
         (f"{site.base_url}{edited.path}",)]
+    second_run_started = rows(db, "SELECT started FROM crawl_runs ORDER BY id DESC LIMIT 1")[0][0]
+    (stale,) = rows(db, "SELECT count(*) FROM articles WHERE last_seen < ?", second_run_started)[0]
+    assert stale == 0  # a 304 counts as seeing the article again
     (text,) = rows(db, "SELECT text FROM articles WHERE url = ?", f"{site.base_url}{edited.path}")[0]
     assert "به‌روزرسانی" in text
 

@@ -125,3 +125,23 @@ def test_a_print_copy_never_replaces_the_article_it_copies(archive):
     assert (row["title"], archive.db.table("revisions").count) == ("عنوان", 0)
     assert archive.save_article(article(url="https://s.example/news/2", variant=True),
                                 capture(url="https://s.example/print/2")) == "new"  # the only copy we have
+
+
+def test_a_revisit_of_an_unchanged_page_is_unchanged_even_if_learned_lines_changed(archive):
+    assert archive.save_article(article(text="متن\nانتهای پیام", source_hash="h1"), capture()) == "new"
+    # the same page, now that «انتهای پیام» is learned boilerplate of the source
+    assert archive.save_article(article(text="متن", source_hash="h1"), capture()) == "unchanged"
+    assert archive.db.table("revisions").count == 0
+    # reprocess applies what was learned, keeping the old text as a revision
+    assert archive.reextracted(article(text="متن", source_hash="h1"), 1, "2024-02-11T05:35:00+00:00") == "updated"
+    assert next(archive.db.table("articles").rows)["text"] == "متن"
+
+
+def test_stored_url_follows_the_first_spelling(archive):
+    from archive.urls import site_key
+
+    first, second = "https://www.ex.example/news/1", "http://ex.example/news/1/"
+    archive.save_article(article(url=first, url_key=site_key(first)), capture(url=first))
+    assert archive.stored_url(second, site_key(second)) == first
+    assert archive.stored_url("https://ex.example/news/2", site_key("https://ex.example/news/2")) == \
+        "https://ex.example/news/2"

@@ -236,15 +236,19 @@ class NewsSpider(scrapy.Spider):
             # A page reached by following links may be an article whose URL did not say so.
             yield from self._extract(response, source, frontier_url=None)
             return
-        yield CaptureItem(source.name, self._capture(response, kind))
+        capture = CaptureItem(source.name, self._capture(response, kind))
+        if kind in (FEED, SITEMAP) or self._is_xml(response):
+            # the capture (and with it the ETag a 304 will rely on) is stored after the entries
+            # are in the frontier, so a run that dies in between reads the feed again next time
+            yield from self._parse_xml(source, response)
+            yield capture
+            return
+        yield capture
         if kind == ROBOTS:
             text = response.body.decode("utf-8", "replace")
             for url in robots_sitemaps(text, response.url):
                 if same_site(url, source.hosts()) and (request := self._request(source, url, SITEMAP)):
                     yield request
-            return
-        if kind in (FEED, SITEMAP) or self._is_xml(response):
-            yield from self._parse_xml(source, response)
             return
         if not isinstance(response, TextResponse):
             return
@@ -309,7 +313,10 @@ class NewsSpider(scrapy.Spider):
         source = self.sources[response.meta["source"]]
         frontier_url = _first_url(response.request) if response.request else response.url
         if self._not_modified(response):
-            self.frontier.mark(frontier_url, "done")
+            with self.archive.transaction():
+                self.frontier.mark(frontier_url, "done")
+                if (article_url := self.frontier.article_of(frontier_url)) is not None:
+                    self.archive.touch(article_url, isoformat())
             return
         yield from self._extract(response, source, frontier_url)
 
