@@ -67,6 +67,7 @@ class NewsSpider(scrapy.Spider):
     frontier: Frontier
     run_id: int
     budget: dict[str, int]
+    requested: set[str]
     known: dict[str, dict[str, tuple[str, str]]]
     boilerplate: dict[str, LearnedBoilerplate]
     run_status: str
@@ -100,6 +101,7 @@ class NewsSpider(scrapy.Spider):
         spider.archive.upsert_sources(s.to_record() for s in spider.config.sources)
         spider.run_id = spider.archive.start_run(list(spider.sources))
         spider.budget = {name: 0 for name in spider.sources}
+        spider.requested = set()
         spider.known = {name: spider.frontier.archived(name) for name in spider.sources}
         spider.boilerplate = {name: LearnedBoilerplate.load(spider.archive.db, name) for name in spider.sources}
         crawler.signals.connect(spider.closed_run, signal=signals.spider_closed)
@@ -122,10 +124,13 @@ class NewsSpider(scrapy.Spider):
     def _request(self, source: Source, url: str, kind: str, depth: int = 0,
                  **meta: Any) -> scrapy.Request | None:
         """A (conditional) request for `url`, or None when the source's budget for this run is spent."""
+        if kind != ROBOTS and url in self.requested:
+            return None  # queued already this run (say pending and due for a revisit): one request, one budget slot
         if self.budget[source.name] >= source.max_pages:
             RunStats(self.crawler.stats, source.name).inc("budget_exhausted")
             return None
         self.budget[source.name] += 1
+        self.requested.add(url)
         callback = self.parse_article if kind == ARTICLE else self.parse_listing
         headers = {}
         # Feeds, sitemaps and archived articles are asked for conditionally; HTML listings are read whole.
