@@ -40,6 +40,9 @@ def test_second_run_fetches_only_new_articles(tmp_path, site):
     assert first.returncode == 0, first.stderr
     assert rows(db, "SELECT count(*) FROM articles") == [(4,)]
     assert set(article_hits(site, site.items).values()) == {1}
+    # a sitemap entry that is no article is read as a listing, and kept in the frontier until it is
+    assert rows(db, "SELECT kind, state FROM frontier WHERE url = ?", site.base_url + "/fa/section/1") == [
+        ("page", "done")]
 
     site.items.append(Story(5, "خبر تازه درباره صیادان قشم"))
     site.set_site(lambda base: news_site(base, site.items))

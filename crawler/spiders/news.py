@@ -36,6 +36,7 @@ from ..sources import Source
 from ..stats import RunStats, per_source, totals
 
 LISTING, FEED, SITEMAP, ROBOTS, ARTICLE = "listing", "feed", "sitemap", "robots", "article"
+PAGE = "page"  # frontier kind of a sitemap entry read as a listing (its URL does not look like an article)
 
 
 def _header_charset(response: Response) -> str | None:
@@ -169,7 +170,8 @@ class NewsSpider(scrapy.Spider):
                     yield request
             # Articles discovered by an earlier run that never finished them.
             for row in self.frontier.pending(source.name):
-                request = self._request(source, row["url"], ARTICLE, row["depth"] or 0,
+                kind = LISTING if row["kind"] == PAGE else ARTICLE
+                request = self._request(source, row["url"], kind, row["depth"] or 0,
                                         hint_date=row["hint_date"], hint_origin=row["kind"])
                 if request:
                     yield request
@@ -301,7 +303,9 @@ class NewsSpider(scrapy.Spider):
         yield from self._discovered(source, [(e.url, e.date) for e in articles], 1, origin)
         # Other entries (section, tag or static pages, or articles with unusual URLs) are read as
         # listings: their links are followed, and they are archived only if their markup says "article".
+        # They go to the frontier too (kind "page"), so a run killed before reading them reads them next time.
         chosen = {e.url for e in articles}
+        pages: list[dict[str, Any]] = []
         for entry in listing.entries:
             url = canonicalize(entry.url)
             if entry.url in chosen or is_asset(url) or not same_site(url, source.hosts()):
@@ -310,7 +314,12 @@ class NewsSpider(scrapy.Spider):
                 continue
             if url in self.known[source.name] and not self._wants_article(source, url, entry.date):
                 continue
-            if (request := self._request(source, url, LISTING, 1, hint_date=entry.date, hint_origin=origin)):
+            pages.append({"url": url, "kind": PAGE, "depth": 1, "hint_date": entry.date})
+        if pages:
+            self.frontier.add(source.name, pages, self.run_id)
+        for page in pages:
+            if (request := self._request(source, page["url"], LISTING, 1, hint_date=page["hint_date"],
+                                         hint_origin=origin)):
                 yield request
 
     def parse_article(self, response: Response) -> Iterator[Any]:
@@ -358,7 +367,9 @@ class NewsSpider(scrapy.Spider):
             if not is_listing:
                 stats.inc("not_article" if page.status == "not_article" else "extraction_failed")
             capture["error"] = page.reason
-            yield CaptureItem(source.name, capture, frontier_url, "done" if frontier_url else None)
+            # a listing page from a sitemap sits in the frontier as kind "page" (for others this is a no-op)
+            done_url = frontier_url or (_first_url(response.request) if response.request else response.url)
+            yield CaptureItem(source.name, capture, done_url, "done")
         depth = response.meta["depth"]
         # A listing's article links are always collected (pagination can sit at the depth limit); a
         # page whose URL looked like an article's has its links ("related news") followed under the limit.
@@ -394,10 +405,8 @@ class NewsSpider(scrapy.Spider):
         capture = {"run_id": self.run_id, "source": source, "url": first_url, "final_url": request.url,
                    "fetched": isoformat(), "status": status, "headers": {}, "body": b"",
                    "outcome": "blocked" if blocked else "fetch_failed", "error": error}
-        kind = request.meta["kind"]
         state = "blocked" if blocked else "failed"
-        yield CaptureItem(source, capture, first_url if kind == ARTICLE else None,
-                          state if kind == ARTICLE else None)
+        yield CaptureItem(source, capture, first_url, state)  # a no-op for URLs the frontier does not hold
 
     def closed_run(self, spider: scrapy.Spider, reason: str) -> None:
         """Close the crawl_runs row with the run's statistics."""

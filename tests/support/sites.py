@@ -95,7 +95,7 @@ def news_site(base_url: str, items: list[Story], *, robots: bytes | None = None,
     rss_items = "".join(f"<item><title>{escape(s.title)}</title><link>{base_url}{s.path}</link>"
                         f"<pubDate>{format_datetime(s.published, usegmt=True)}</pubDate></item>" for s in items)
     urls = "".join(f"<url><loc>{base_url}{s.path}</loc><lastmod>{s.published.date().isoformat()}</lastmod></url>"
-                   for s in items)
+                   for s in items) + f"<url><loc>{base_url}/fa/section/1</loc></url>"  # a section, as CMSs list them
     pages = {
         "/": Page(200, html, _html(f"<ul class='latest'>{links}</ul>")),
         "/fa/section/1": Page(200, html, _html(f"<h1>اقتصادی</h1><div class='news-list'>{teasers}</div>")),
