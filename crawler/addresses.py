@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
 
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
+from scrapy.resolver import CachingThreadedResolver
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import threads
+from twisted.internet.defer import Deferred
+from twisted.internet.error import DNSLookupError
 
 from .config import NewsarchiveConfig
 
@@ -94,6 +97,39 @@ class AddressSafetyMiddleware:
         reason = await self._verdict((parts.hostname or "").lower())
         if reason:
             raise BlockedAddress(f"blocked: {reason}")
+
+
+class BlockedLookup(DNSLookupError):
+    """A host name that resolved to a non-public address while being connected to."""
+
+
+class SafeResolver(CachingThreadedResolver):
+    """Scrapy's caching resolver that refuses names resolving to non-public addresses.
+
+    AddressSafetyMiddleware checks a host before the request is sent; the connection then resolves
+    the name again, and a DNS server answering 203.0.113.5 the first time and 127.0.0.1 the second
+    (rebinding) would get through. This resolver checks the address the connection really uses.
+    It serves the whole process (Twisted installs one resolver per reactor), so the hosts the user
+    named as sources are registered here by the spider.
+    """
+
+    trusted: ClassVar[set[str]] = set()
+
+    def getHostByName(self, name: str, timeout: Sequence[int] = ()) -> Deferred[str]:  # noqa: N802 (Twisted's name)
+        lookup = super().getHostByName(name, timeout)
+        lookup.addCallback(self._checked, name)
+        return lookup
+
+    def _checked(self, address: str, name: str) -> str:
+        if name.lower() in self.trusted:
+            return address
+        try:
+            public = is_public(ipaddress.ip_address(address))
+        except ValueError:
+            return address
+        if not public:
+            raise BlockedLookup(f"blocked: {name} resolves to a non-public address ({address})")
+        return address
 
 
 class RecordingRedirectMiddleware(RedirectMiddleware):

@@ -40,6 +40,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.addresses.RecordingRedirectMiddleware": 600,
 }
+# Host names are checked again at connect time (DNS rebinding): see crawler.addresses.SafeResolver.
+TWISTED_DNS_RESOLVER = "crawler.addresses.SafeResolver"
 EXTENSIONS = {"crawler.progress.ProgressExtension": 500}
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 

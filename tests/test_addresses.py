@@ -62,3 +62,25 @@ def test_a_failed_lookup_is_not_cached_as_allowed(monkeypatch):
     first, second = asyncio.run(verdicts())
     assert first is None  # the download will fail as a DNS error and be recorded
     assert second and "non-public address (127.0.0.1)" in second  # asked again, not taken from a cache
+
+
+def test_the_resolver_checks_the_address_a_connection_really_uses(monkeypatch):
+    from twisted.internet.base import ThreadedResolver
+    from twisted.internet.defer import succeed
+    from twisted.internet.error import DNSLookupError
+
+    from crawler.addresses import BlockedLookup, SafeResolver
+
+    answers = {"rebind.example": "127.0.0.1", "news.example": "93.184.216.34", "intranet.example": "10.0.0.7"}
+    monkeypatch.setattr(ThreadedResolver, "getHostByName", lambda self, name, timeout=(): succeed(answers[name]))
+    monkeypatch.setattr(SafeResolver, "trusted", {"intranet.example"})
+    resolver = SafeResolver(None, cache_size=0, timeout=5)
+    outcomes = {}
+    for name in answers:
+        resolver.getHostByName(name).addCallbacks(lambda address, n=name: outcomes.__setitem__(n, address),
+                                                  lambda failure, n=name: outcomes.__setitem__(n, failure))
+    assert outcomes["news.example"] == "93.184.216.34"
+    assert outcomes["intranet.example"] == "10.0.0.7"  # a host the user named as a source
+    blocked = outcomes["rebind.example"]
+    assert blocked.check(BlockedLookup) and blocked.check(DNSLookupError)  # recorded, retried like DNS errors
+    assert "non-public address (127.0.0.1)" in blocked.getErrorMessage()

@@ -25,7 +25,7 @@ from archive.store import Archive
 from archive.timeutil import isoformat, utcnow
 from archive.urls import canonicalize, same_site
 
-from ..addresses import BlockedAddress
+from ..addresses import BlockedAddress, BlockedLookup, SafeResolver
 from ..article import PageContext, ProcessedPage, process_page
 from ..boilerplate import LearnedBoilerplate
 from ..config import NewsarchiveConfig
@@ -91,6 +91,7 @@ class NewsSpider(scrapy.Spider):
             crawler.settings.set("NEWSARCHIVE_DB", spider.db_arg, priority="spider")
         spider.config = NewsarchiveConfig.from_settings(crawler.settings, spider.source_arg)
         crawler.settings.set("DOWNLOAD_SLOTS", spider.config.download_slots(), priority="spider")
+        SafeResolver.trusted.update(spider.config.trusted_hosts())
         spider.lock = None
         if not spider.config.lock_held:  # `scrapy crawl news` takes the lock here
             spider.lock = CrawlLock(spider.config.db)
@@ -398,7 +399,7 @@ class NewsSpider(scrapy.Spider):
         if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             stats.inc("robots_disallowed")
             return  # an article stays pending in the frontier: robots.txt may allow it later
-        blocked = failure.check(BlockedAddress) is not None
+        blocked = failure.check(BlockedAddress, BlockedLookup) is not None
         stats.inc("blocked" if blocked else "fetch_failed")
         error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
         first_url = _first_url(request)
