@@ -178,13 +178,26 @@ def _files_section(ctx: CardContext, unit: str) -> str:
             + table(("file", "group", unit), rows))
 
 
+def _grouped(conn: sqlite3.Connection, table: str, where: str, params: Any, key: str) -> list[tuple[str, int]]:
+    """Row counts per value of `key` among the exported rows."""
+    sql = f"SELECT {key} AS k, count(*) FROM {table} WHERE {where} GROUP BY k ORDER BY k"
+    return conn.execute(sql, params).fetchall()
+
+
+def _fetch_span(conn: sqlite3.Connection, sources: list[str]) -> tuple[str | None, str | None]:
+    """The first and last fetch time of the given sources."""
+    names, name_params = _in(sources, "s")
+    first, last = conn.execute(f"SELECT min(fetched), max(fetched) FROM captures WHERE source IN {names}",
+                               name_params).fetchone()
+    return first, last
+
+
 def article_card(conn: sqlite3.Connection, ctx: CardContext, fields: list[Field]) -> str:
     """The card of an article export: sources, crawl, counts, schema, extractor, policy, filters, citation."""
     where, params = ctx.filters.article_where()
 
     def grouped(key: str) -> list[tuple[str, int]]:
-        sql = f"SELECT {key} AS k, count(*) FROM articles a WHERE {where} GROUP BY k ORDER BY k"
-        return conn.execute(sql, params).fetchall()
+        return _grouped(conn, "articles a", where, params, key)
 
     per_source = grouped("a.source")
     per_language = grouped("coalesce(a.language, 'unknown')")
@@ -192,9 +205,7 @@ def article_card(conn: sqlite3.Connection, ctx: CardContext, fields: list[Field]
     extractors = grouped("coalesce(a.extractor, 'unknown')")
     sources = [name for name, _ in per_source]
     total = sum(count for _, count in per_source)
-    names, name_params = _in(sources, "s")
-    first, last = conn.execute(f"SELECT min(fetched), max(fetched) FROM captures WHERE source IN {names}",
-                               name_params).fetchone()
+    first, last = _fetch_span(conn, sources)
     types = TYPES[ctx.fmt]
     schema_rows: list[tuple[str, str, str]] = []
     for field in fields:
@@ -255,17 +266,14 @@ def warc_card(conn: sqlite3.Connection, ctx: CardContext, skipped: int) -> str:
     written = f"{where} AND {has_response()}"
 
     def grouped(key: str) -> list[tuple[str, int]]:
-        sql = f"SELECT {key} AS k, count(*) FROM captures c WHERE {written} GROUP BY k ORDER BY k"
-        return conn.execute(sql, params).fetchall()
+        return _grouped(conn, "captures c", written, params, key)
 
     per_source = grouped("c.source")
     per_month = grouped("substr(c.fetched, 1, 7)")
     per_outcome = grouped("coalesce(c.outcome, 'unknown')")
     sources = [name for name, _ in per_source]
     total = sum(count for _, count in per_source)
-    names, name_params = _in(sources, "s")
-    first, last = conn.execute(f"SELECT min(fetched), max(fetched) FROM captures WHERE source IN {names}",
-                               name_params).fetchone()
+    first, last = _fetch_span(conn, sources)
     title = f"newsarchive captures: {', '.join(sources) or 'none'}"
     parts = [
         f"# {title}",
