@@ -77,7 +77,7 @@ def _build_table() -> list[str | None]:
         0x200F,
         *range(0x202A, 0x202F),
         *range(0x2066, 0x206A),  # bidi marks, embeddings and isolates
-        0x2060,  # word joiner
+        *range(0x2060, 0x2065),  # word joiner, invisible operators
         0xFEFF,  # zero-width no-break space / stray BOM
     ]
     for code in removed:

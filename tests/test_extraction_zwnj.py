@@ -56,3 +56,31 @@ def test_guard_avoids_placeholders_present_in_the_page():
 
 def test_guard_keeps_none():
     assert ZeroWidthGuard.for_text("‌").restore(None) is None
+
+
+FORMAT_PARAGRAPHS = [
+    # German hyphenation points, as CMSs with automatic hyphenation publish them
+    "Die Landes\u00adregierung hat am Montag den Haushalts\u00adentwurf für das kommende Jahr vorgelegt und beraten.",
+    # an RLM keeps the Latin abbreviation and the number in order inside Persian text
+    "بودجه استان ۱۲ درصد افزایش یافت و سهم بندر ‏(GDP)‏ نیز در سال گذشته بیشتر از همیشه شد و ادامه دارد.",
+    # a recipe line ending in an invisible separator (U+2063), as some recipe plugins write them
+    "120g flat rice noodles, soaked in warm water for twenty minutes and drained well before use\u2063",
+    "Ein weiterer Absatz, damit der Text lang genug für einen Artikel ist und nichts davon verloren geht.",
+]
+FORMAT_PAGE = (
+    "<html><head><title>Haushalt</title></head><body><article><h1>Haushalt</h1>"
+    + "".join(f"<p>{p}</p>" for p in FORMAT_PARAGRAPHS) + "</article></body></html>"
+)
+
+
+def test_trafilatura_alone_drops_other_format_characters():
+    """Soft hyphens, bidi marks and invisible operators are lost the same way."""
+    text = trafilatura.extract(FORMAT_PAGE) or ""
+    assert "Landesregierung" in text
+    assert not any(ch in text for ch in "\u00ad\u200f\u2063")
+
+
+def test_extraction_keeps_format_characters_as_published():
+    text = extract_html(FORMAT_PAGE, "https://example.org/haushalt").text
+    for paragraph in FORMAT_PARAGRAPHS:
+        assert paragraph in text

@@ -93,6 +93,9 @@ def test_search_form(raw: str, folded: str) -> None:
         ["خانۀ", "خانهٔ", f"خانه{ZWNJ}ی", "خانه ی", "خانه"],
         ["كتاب", "کتاب", "كِتَاب", "کـتـاب"],
         ["ايران", "ایران", "ﺍﻳﺮﺍﻥ"],
+        # format characters kept in archived text never split a word in the index
+        ["Landesregierung", "Landes\u00adregierung", "Landes\u2060regierung", "Landesregierung\u2063"],
+        ["(GDP)", "\u200f(GDP)\u200f", "\u200e(GDP)\u061c"],
     ],
 )
 def test_spelling_variants_fold_alike(variants: list[str]) -> None:
