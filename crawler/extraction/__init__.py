@@ -6,7 +6,8 @@ The pipeline for one page (``extract_html``):
 2. one lxml parse, element-count and depth budgets;
 3. metadata from <meta>/JSON-LD (``metadata``), no dates;
 4. reader-comment containers removed (``comments``), then trafilatura in precision mode without
-   comments, with a balanced-mode retry when that finds (almost) nothing;
+   comments, with a balanced-mode retry when that finds (almost) nothing; the printed standfirst
+   put back when precision mode dropped it (``lead``);
    a script-rendered page whose text is only in its inline JSON data gets it from there (``payload``);
 5. the line post-filter (``postfilter``) and the page-type decision (``pagetype``).
 
@@ -34,6 +35,7 @@ from .budget import (
     deadline,
 )
 from .comments import drop_comment_containers
+from .lead import recover_lead, with_lead
 from .metadata import PageMeta, read_metadata
 from .pagetype import article_evidence, classify_page
 from .payload import payload_text
@@ -152,7 +154,9 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
         check_tree(tree, budget)
         meta = _restore_meta(read_metadata(tree, url), guard)
         drop_comment_containers(tree)
+        title = guard.protect(meta.title or "")
         lines = _trafilatura_lines(tree, meta.article_body)
+        lines = with_lead(lines, recover_lead(tree, guard.protect(meta.description or ""), lines, title), title)
         for line in lines:  # the filter's lexicon needs the real joiners back
             line.text = guard.restore(line.text) or ""
         dl.check("trafilatura")
