@@ -19,7 +19,7 @@ from archive.urls import canonicalize, site_key
 from .boilerplate import line_keys
 from .dates import find_article_dates
 from .encoding import decode_html
-from .extraction import Extraction, extract_html
+from .extraction import ARTICLE_STATUSES, Extraction, extract_html
 from .extraction.learned import remove_learned
 from .language import identify_language
 
@@ -54,7 +54,7 @@ class PageContext:
 class ProcessedPage:
     """The outcome of processing one page: status, charset, and the article when there is one."""
 
-    status: str  # ok | not_article | empty | extraction_failed | encoding_error
+    status: str  # ok | paywalled | encoding_error (archived) | not_article | empty | extraction_failed
     charset: str
     extraction: Extraction
     article: dict[str, Any] | None = None
@@ -87,7 +87,7 @@ def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
     status = extraction.status
     if status == "ok" and not decoded.clean and "\ufffd" in extraction.text:
         status = "encoding_error"  # no charset decodes the bytes cleanly and the damage reached the text
-    if status not in ("ok", "encoding_error"):
+    if status not in (*ARTICLE_STATUSES, "encoding_error"):
         return ProcessedPage(status, decoded.charset, extraction)
     keys = line_keys(extraction.text)
     text, learned_removed = remove_learned(extraction.text, ctx.learned) if ctx.learned else (extraction.text, 0)

@@ -118,3 +118,40 @@ def test_extract_text_is_empty_for_pages_that_are_not_articles():
     page = ("<html><head><title>Page not found</title></head><body><h1>Page not found</h1>"
             "<p>The page you are looking for does not exist.</p></body></html>")
     assert extract_text(page.encode(), "https://example.org/missing") == ""
+
+
+PAYWALL_NOTICE = "<div class='paywall'><p>Subscribe to continue reading this article.</p><p>Log in</p></div>"
+NOT_FREE = '<script type="application/ld+json">{"@type": "NewsArticle", "isAccessibleForFree": false}</script>'
+
+
+def paywalled_page(teaser: list[str]) -> str:
+    return (f"<html lang='en'><head><title>Harbour wall to be rebuilt | Gazette</title>{NOT_FREE}</head>"
+            "<body><article><h1>Harbour wall to be rebuilt</h1><div class='story'>"
+            + "".join(f"<p>{p}</p>" for p in teaser) + PAYWALL_NOTICE + "</div></article></body></html>")
+
+
+def test_paywalled_article_keeps_its_teaser_with_status_paywalled():
+    result = extract_html(paywalled_page(PARAGRAPHS[:1]), "https://gazette.example/news/harbour-wall")
+    assert (result.status, result.reason) == ("paywalled", "paywall teaser: only the text above the paywall")
+    assert PARAGRAPHS[0] in result.text and "Subscribe" not in result.text
+    assert extract_text(paywalled_page(PARAGRAPHS[:1]).encode(), "https://gazette.example/a") == result.text
+
+
+def test_paywall_without_any_teaser_is_not_an_article():
+    result = extract_html(paywalled_page([]), "https://gazette.example/news/harbour-wall")
+    assert (result.status, result.reason) == ("not_article", "paywall without a teaser")
+
+
+def test_full_article_marked_not_free_is_ok():
+    """isAccessibleForFree=false alone proves nothing: many sites serve the whole text anyway."""
+    page = article_page(extra_head=NOT_FREE)
+    assert extract_html(page, "https://gazette.example/news/harbour-wall").status == "ok"
+
+
+def test_paywalled_page_is_archived_as_a_paywalled_article():
+    from crawler.article import PageContext, process_page
+
+    page = process_page(paywalled_page(PARAGRAPHS[:1]).encode(), PageContext(url="https://gazette.example/n/1"))
+    assert page.status == "paywalled"
+    assert page.article is not None and page.article["status"] == "paywalled"
+    assert PARAGRAPHS[0] in page.article["text"]

@@ -45,7 +45,8 @@ FIELDS: tuple[Field, ...] = (
     Field("last_seen", "time", "When the crawler last fetched the article (UTC)."),
     Field("last_changed", "time", "When title or text last changed (UTC); older versions are in revisions."),
     Field("capture_id", "int", "id of the raw capture (HTTP response) the article was extracted from."),
-    Field("status", "text", "Extraction status: ok, or encoding_error when some bytes were undecodable."),
+    Field("status", "text", "Extraction status: ok; paywalled when only the teaser above a paywall was "
+          "visible (the text is that teaser); encoding_error when some bytes were undecodable."),
     Field("extractor", "text", "Extractor and its version that produced the article."),
     Field("boilerplate_removed", "int", "Characters of boilerplate (menus, comments, lists) taken out."),
 )

@@ -59,7 +59,7 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)
 class Extraction:
     """What extraction found in one HTML page."""
 
-    status: str  # ok | not_article | empty | extraction_failed
+    status: str  # ok | paywalled | not_article | empty | extraction_failed
     text: str = ""
     title: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -213,10 +213,14 @@ def decode_bytes(html_bytes: bytes) -> str:
     return html_bytes.decode("latin-1")
 
 
+#: Extraction statuses whose text is archived as an article.
+ARTICLE_STATUSES = ("ok", "paywalled")
+
+
 def extract_text(html_bytes: bytes, url: str | None) -> str:
-    """Evaluation entry point: the archived article text of a page ("" unless the status is ok)."""
+    """Evaluation entry point: the text the crawler would archive for a page ("" when it archives none)."""
     result = extract_html(decode_bytes(html_bytes), url)
-    return result.text if result.status == "ok" else ""
+    return result.text if result.status in ARTICLE_STATUSES else ""
 
 
-__all__ = ["Budget", "Extraction", "decode_bytes", "extract_html", "extract_text"]
+__all__ = ["ARTICLE_STATUSES", "Budget", "Extraction", "decode_bytes", "extract_html", "extract_text"]

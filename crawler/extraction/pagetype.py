@@ -1,4 +1,9 @@
-"""Recognise pages that are not articles: error pages, listings, search results, galleries, paywalls."""
+"""Recognise pages that are not articles (error pages, listings, search results, galleries) and paywalls.
+
+A paywalled article is still an article: its headline, date, authors and the lead printed above
+the paywall are archived, with status ``paywalled`` so that nobody mistakes the teaser for the
+whole text. A paywall with no teaser text at all is not archived.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +49,7 @@ _ERROR_TITLE_RE = re.compile(r"(^|\D)404(\D|$)")
 class PageVerdict:
     """Status other than ok, with the reason."""
 
-    status: str  # not_article | extraction_failed
+    status: str  # not_article | extraction_failed | paywalled
     reason: str
 
 
@@ -141,9 +146,11 @@ def classify_page(
             return PageVerdict("not_article", "listing page (section, tag or archive)")
         if teasers >= 10 and _fragmented(text) and (linky or len(text) < TEASER_TEXT):
             return PageVerdict("not_article", f"listing page ({teasers} linked teasers)")
-    if _is_paywalled(tree, meta, text, removed):
-        return PageVerdict("not_article", "paywall teaser")
     visible = len("".join(text.split()))
+    if _is_paywalled(tree, meta, text, removed):
+        if visible < MIN_ARTICLE_CHARS:
+            return PageVerdict("not_article", "paywall without a teaser")
+        return PageVerdict("paywalled", "paywall teaser: only the text above the paywall")
     if len(text) < GALLERY_TEXT and (
         meta.ld_types & _GALLERY_LD or tree.xpath("count(//img)") >= 8
     ):

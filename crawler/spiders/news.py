@@ -357,7 +357,7 @@ class NewsSpider(scrapy.Spider):
         capture = self._capture(response, page.status if page.article or not is_listing else LISTING,
                                 page.charset)
         if page.article is not None:
-            if page.status != "ok":
+            if page.status == "encoding_error":
                 stats.inc("extraction_failed")
             if frontier_url is None:
                 frontier_url = _first_url(response.request) if response.request else response.url
