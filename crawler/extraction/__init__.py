@@ -6,8 +6,9 @@ The pipeline for one page (``extract_html``):
 2. one lxml parse, element-count and depth budgets;
 3. metadata from <meta>/JSON-LD (``metadata``), no dates;
 4. reader-comment containers removed (``comments``), then trafilatura in precision mode without
-   comments, with a balanced-mode retry when that finds (almost) nothing; the printed standfirst
-   put back when precision mode dropped it (``lead``);
+   comments, with a balanced-mode retry when that finds (almost) nothing; readability's second
+   opinion merged block by block (``vote``); the printed standfirst put back when precision mode
+   dropped it (``lead``);
    a script-rendered page whose text is only in its inline JSON data gets it from there (``payload``);
 5. the line post-filter (``postfilter``) and the page-type decision (``pagetype``).
 
@@ -42,6 +43,7 @@ from .payload import payload_text
 from .postfilter import filter_lines
 from .reference import REPLACE_MIN_WORDS, consult
 from .textnorm import word_weight
+from .vote import second_opinion
 from .zwnj import ZeroWidthGuard
 
 LOGGER = logging.getLogger(__name__)
@@ -94,6 +96,8 @@ def _trafilatura_lines(tree: object, declared: str | None = None) -> list[Line]:
             favor_precision=precision,
             include_comments=False,
             include_links=True,
+            # fast: no readability comparison inside trafilatura; ``vote`` runs readability once itself
+            fast=precision,
             with_metadata=False,
         )
         body = getattr(doc, "body", None)
@@ -156,6 +160,7 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
         drop_comment_containers(tree)
         title = guard.protect(meta.title or "")
         lines = _trafilatura_lines(tree, meta.article_body)
+        lines = second_opinion(tree, lines).lines
         lines = with_lead(lines, recover_lead(tree, guard.protect(meta.description or ""), lines, title), title)
         for line in lines:  # the filter's lexicon needs the real joiners back
             line.text = guard.restore(line.text) or ""
