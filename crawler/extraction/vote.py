@@ -42,6 +42,9 @@ LEAD_MAX_LINK_DENSITY = 0.2
 # trafilatura dropped is a box of its own (fact box, consent placeholders, a gallery).
 MAX_GAP = 2
 MAX_LINK_DENSITY = 0.5
+# Two blocks are one paragraph written out differently when this share of their words is common.
+VARIANT_SHARED = 0.7
+VARIANT_MIN_WORDS = 6
 # When neither extractor found this many words, the paragraphs of the densest element are taken.
 RESCUE_BELOW_WORDS = 40
 RESCUE_PARAGRAPH_CHARS = 80
@@ -103,6 +106,18 @@ def _replace(ours: list[Line], theirs: list[Line]) -> bool:
     return mine == 0 or (other > REPLACE_RATIO * mine and not json_like) or (no_paragraphs and other > 500)
 
 
+def _words(text: str) -> set[str]:
+    return set(_WORD_RE.findall(text.casefold()))
+
+
+def _variant(mine: Line, other: Line) -> bool:
+    """Whether `other` is `mine` written out differently: most words shared, neither a mere fragment."""
+    a, b = _words(mine.text), _words(other.text)
+    if len(a) < VARIANT_MIN_WORDS or len(b) < VARIANT_MIN_WORDS:
+        return False
+    return len(a & b) >= VARIANT_SHARED * max(len(a), len(b)) and _key(mine.text) != _key(other.text)
+
+
 def _position(keys: list[str], key: str) -> int | None:
     """Index of the first line whose words contain `key` or are contained in it."""
     return next((j for j, k in enumerate(keys) if k and (key in k or k in key)), None)
@@ -127,10 +142,17 @@ def merge(ours: list[Line], theirs: list[Line]) -> Vote:
     first, last = shared[0], shared[-1]
     counts = Counter(theirs_keys)
     inserts: dict[int, list[Line]] = {}
+    fuller: dict[int, Line] = {}
     anchor, added = -1, 0
     gap: list[Line] = []
     for i, (line, key) in enumerate(zip(theirs, theirs_keys, strict=True)):
         if not key:
+            continue
+        variant = next((j for j in (anchor, anchor + 1) if 0 <= j < len(ours) and _variant(ours[j], line)), None)
+        if variant is not None:  # the same paragraph, with words trafilatura lost (link text)
+            if len(line.text) > len(ours[variant].text) and first <= i <= last:
+                fuller[variant] = line
+                added += 1
             continue
         if key in ours_joined:
             if gap and len(gap) <= MAX_GAP:
@@ -158,7 +180,7 @@ def merge(ours: list[Line], theirs: list[Line]) -> Vote:
         return Vote(ours, "none")
     merged = list(inserts.get(-1, []))
     for j, line in enumerate(ours):
-        merged.append(line)
+        merged.append(fuller.get(j, line))
         merged.extend(inserts.get(j, []))
     return Vote(merged, "merged", added)
 
