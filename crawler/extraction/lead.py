@@ -11,12 +11,11 @@ the body. A description that is not printed in the page (an SEO summary) is neve
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from lxml import etree
 
 from .blocks import Line
-from .textnorm import word_weight
+from .textnorm import word_weight, words_key
 
 # Shorter descriptions are labels ("News from the coast"), not leads.
 MIN_LEAD_WORDS = 8
@@ -27,11 +26,6 @@ _WORD_RE = re.compile(r"\w+")
 _CANDIDATE_TAGS = ("p", "h2", "h3", "h4", "div", "span", "strong", "em", "b")
 _BLOCK_CHILDREN = {"p", "div", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4"}
 _INVISIBLE = {"head", "script", "style", "noscript", "template", "a", "button", "select", "option", "figcaption"}
-
-
-def _key(text: str) -> str:
-    """Words only, case and compatibility forms folded, for comparing printed and declared text."""
-    return "".join(_WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def _hidden(elem: etree._Element) -> bool:
@@ -77,7 +71,7 @@ def _printed(tree: etree._Element, wanted: str, first_word: str, truncated: bool
         text = " ".join(elem.text_content().split())
         if not text or len(text) < len(wanted) // 2:
             continue
-        key = _key(text)
+        key = words_key(text)
         if len(key) > limit or not key.startswith(wanted):
             continue
         if (truncated or key == wanted) and not _hidden(elem):
@@ -97,12 +91,12 @@ def recover_lead(tree: etree._Element, description: str | None, lines: list[Line
     truncated = stripped.endswith(_ELLIPSIS)
     for mark in _ELLIPSIS:
         stripped = stripped.removesuffix(mark)
-    wanted = _key(stripped)
-    if not wanted or wanted in _key("".join(line.text for line in lines)):
+    wanted = words_key(stripped)
+    if not wanted or wanted in words_key("".join(line.text for line in lines)):
         return None
     first_word = _WORD_RE.search(stripped)
     text = _printed(tree, wanted, first_word.group(), truncated) if first_word else None
-    if text is None or (title and _key(text) == _key(title)):
+    if text is None or (title and words_key(text) == words_key(title)):
         return None
     return Line(text, "p")
 
@@ -111,7 +105,7 @@ def with_lead(lines: list[Line], lead: Line | None, title: str | None) -> list[L
     """`lines` with the lead put in front of the body (after a leading headline line)."""
     if lead is None:
         return lines
-    at = 1 if lines and title and _key(lines[0].text) == _key(title) else 0
+    at = 1 if lines and title and words_key(lines[0].text) == words_key(title) else 0
     return [*lines[:at], lead, *lines[at:]]
 
 

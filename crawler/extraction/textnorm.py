@@ -38,6 +38,15 @@ def line_key(text: str) -> str:
     return fold(text).strip(_EDGE_PUNCT).strip()
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
+def words_key(text: str) -> str:
+    """The text's words run together, case and compatibility forms folded: equal for the same words
+    however the page spaced, punctuated or marked them up."""
+    return "".join(_WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
 _UNSPACED_RE = re.compile(
     r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 )

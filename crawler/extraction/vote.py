@@ -18,7 +18,6 @@ Every block that comes back still goes through the line post-filter.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from copy import copy
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from trafilatura.external import sanitize_tree, try_readability
 from trafilatura.settings import Extractor
 
 from .blocks import Line, body_lines
-from .textnorm import word_weight
+from .textnorm import word_weight, words_key
 
 _OPTIONS = Extractor(output_format="txt", comments=False, links=True)
 # Both found the same article when this share of trafilatura's words is in readability's text.
@@ -63,10 +62,6 @@ class Vote:
     added: int = 0
 
 
-def _key(text: str) -> str:
-    return "".join(_WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold()))
-
-
 def _chars(lines: list[Line]) -> int:
     return sum(len(line.text) for line in lines)
 
@@ -93,8 +88,8 @@ def readability_lines(tree: etree._Element) -> list[Line]:
 
 def _unique(lines: list[Line]) -> list[Line]:
     """The lines whose words occur once: a block repeated down the page is a placeholder or caption."""
-    counts = Counter(_key(line.text) for line in lines)
-    return [line for line in lines if counts[_key(line.text)] == 1]
+    counts = Counter(words_key(line.text) for line in lines)
+    return [line for line in lines if counts[words_key(line.text)] == 1]
 
 
 def _replace(ours: list[Line], theirs: list[Line]) -> bool:
@@ -115,7 +110,7 @@ def _variant(mine: Line, other: Line) -> bool:
     a, b = _words(mine.text), _words(other.text)
     if len(a) < VARIANT_MIN_WORDS or len(b) < VARIANT_MIN_WORDS:
         return False
-    return len(a & b) >= VARIANT_SHARED * max(len(a), len(b)) and _key(mine.text) != _key(other.text)
+    return len(a & b) >= VARIANT_SHARED * max(len(a), len(b)) and words_key(mine.text) != words_key(other.text)
 
 
 def _position(keys: list[str], key: str) -> int | None:
@@ -127,8 +122,8 @@ def merge(ours: list[Line], theirs: list[Line]) -> Vote:
     """Put back the blocks readability has inside (and just before) the stretch both extractions share."""
     if not ours or not theirs:
         return Vote(ours, "none")
-    ours_keys = [_key(line.text) for line in ours]
-    theirs_keys = [_key(line.text) for line in theirs]
+    ours_keys = [words_key(line.text) for line in ours]
+    theirs_keys = [words_key(line.text) for line in theirs]
     ours_joined, theirs_joined = "".join(ours_keys), "".join(theirs_keys)
     weight = sum(word_weight(line.text) for line in ours) or 1
     shared_weight = sum(
