@@ -25,7 +25,7 @@ from typing import Any
 import trafilatura
 from trafilatura.utils import load_html
 
-from .blocks import Line, body_lines
+from .blocks import Line, body_lines, lines_weight
 from .budget import (
     DEFAULT_BUDGET,
     Budget,
@@ -77,10 +77,6 @@ class Extraction:
     article_evidence: bool = False  # the markup says "article" (JSON-LD type, og:type, published time)
 
 
-def _weight(lines: list[Line]) -> float:
-    return sum(word_weight(line.text) for line in lines)
-
-
 def _trafilatura_lines(tree: object, declared: str | None = None) -> list[Line]:
     """Body lines from trafilatura: precision mode first, balanced mode when that found too little.
 
@@ -104,9 +100,9 @@ def _trafilatura_lines(tree: object, declared: str | None = None) -> list[Line]:
         if body is not None:
             candidate = body_lines(body)
             # the balanced run must bring clearly more text to replace the precision run
-            if _weight(candidate) > (2 if lines else 1) * _weight(lines):
+            if lines_weight(candidate) > (2 if lines else 1) * lines_weight(lines):
                 lines = candidate
-        enough = _weight(lines) >= RETRY_BELOW_WORDS and not _misses_paragraphs(tree, lines)
+        enough = lines_weight(lines) >= RETRY_BELOW_WORDS and not _misses_paragraphs(tree, lines)
         if rescued_by_declared or enough:
             break
     return lines
@@ -166,7 +162,7 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
             line.text = guard.restore(line.text) or ""
         dl.check("trafilatura")
         declared = meta.article_body
-        if not declared and _weight(lines) < RETRY_BELOW_WORDS:
+        if not declared and lines_weight(lines) < RETRY_BELOW_WORDS:
             declared = guard.restore(payload_text(tree))
         result = _with_meta(Extraction(status="ok"), meta)
         if not lines and not declared:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from lxml import etree
 from trafilatura.xml import xmltotxt
 
+from .textnorm import word_weight
+
 # trafilatura's output elements that hold running text; anything else counts as "other".
 _TEXT_KINDS = {"p", "head", "item", "quote", "table", "code", "list"}
 
@@ -23,6 +25,11 @@ class Line:
     def link_density(self) -> float:
         """Share of the line's characters that are link text."""
         return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def lines_weight(lines: list[Line]) -> float:
+    """Rough word count of all the lines (see ``textnorm.word_weight``)."""
+    return sum(word_weight(line.text) for line in lines)
 
 
 def _link_texts(elem: etree._Element) -> list[str]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
-from .blocks import Line
+from .blocks import Line, lines_weight
 from .textnorm import word_weight
 
 _WORD_RE = re.compile(r"\w+")
@@ -78,7 +78,7 @@ def consult(lines: list[Line], declared: str | None) -> ReferenceResult:
     """Replace or trim the extracted lines using the publisher's declared article text."""
     if not declared:
         return ReferenceResult(lines, [], "none")
-    ours, theirs = sum(word_weight(line.text) for line in lines), word_weight(declared)
+    ours, theirs = lines_weight(lines), word_weight(declared)
     if theirs >= REPLACE_MIN_WORDS and theirs >= REPLACE_RATIO * ours:
         kept_head: list[Line] = []
         vocabulary = set(_words(declared))

@@ -26,7 +26,7 @@ from lxml import etree
 from trafilatura.external import sanitize_tree, try_readability
 from trafilatura.settings import Extractor
 
-from .blocks import Line, body_lines
+from .blocks import Line, body_lines, lines_weight
 from .textnorm import word_weight, words_key
 
 _OPTIONS = Extractor(output_format="txt", comments=False, links=True)
@@ -126,7 +126,7 @@ def merge(ours: list[Line], theirs: list[Line]) -> Vote:
     ours_keys = [words_key(line.text) for line in ours]
     theirs_keys = [words_key(line.text) for line in theirs]
     ours_joined, theirs_joined = "".join(ours_keys), "".join(theirs_keys)
-    weight = sum(word_weight(line.text) for line in ours) or 1
+    weight = lines_weight(ours) or 1
     shared_weight = sum(
         word_weight(line.text) for line, key in zip(ours, ours_keys, strict=True) if key and key in theirs_joined
     )
@@ -141,6 +141,7 @@ def merge(ours: list[Line], theirs: list[Line]) -> Vote:
     fuller: dict[int, Line] = {}
     anchor, added = -1, 0
     gap: list[Line] = []
+    spoiled = False  # the gap holds a repeated block (placeholder, caption) or a link block (related story)
     for i, (line, key) in enumerate(zip(theirs, theirs_keys, strict=True)):
         if not key:
             continue
@@ -151,16 +152,16 @@ def merge(ours: list[Line], theirs: list[Line]) -> Vote:
                 added += 1
             continue
         if key in ours_joined:
-            if gap and len(gap) <= MAX_GAP:
+            if gap and not spoiled and len(gap) <= MAX_GAP:
                 inserts.setdefault(anchor, []).extend(gap)
                 added += len(gap)
-            gap = []
+            gap, spoiled = [], False
             position = _position(ours_keys, key)
             if position is not None:
                 anchor = max(anchor, position)
             continue
         if counts[key] > 1:
-            gap = gap + [line, line, line]  # a repeated block (placeholder, caption) spoils its gap
+            spoiled = True
             continue
         lead = (i == first - 1 and word_weight(line.text) >= LEAD_MIN_WORDS
                 and line.link_density <= LEAD_MAX_LINK_DENSITY)
@@ -168,10 +169,9 @@ def merge(ours: list[Line], theirs: list[Line]) -> Vote:
             start = _position(ours_keys, theirs_keys[first])
             inserts.setdefault(anchor if start is None else start - 1, []).append(line)
             added += 1
-        elif first < i < last and line.link_density < MAX_LINK_DENSITY:
-            gap.append(line)
         elif first < i < last:
-            gap = gap + [line, line, line]  # a link block (related story) spoils its gap
+            gap.append(line)
+            spoiled = spoiled or line.link_density >= MAX_LINK_DENSITY
     if not added:
         return Vote(ours, "none")
     merged = list(inserts.get(-1, []))
@@ -220,9 +220,9 @@ def paragraph_lines(tree: etree._Element) -> list[Line]:
 def second_opinion(tree: etree._Element, ours: list[Line]) -> Vote:
     """trafilatura's lines checked against readability's: replaced, merged or left alone."""
     theirs = readability_lines(tree)
-    if sum(word_weight(line.text) for line in [*ours, *theirs]) < RESCUE_BELOW_WORDS:
+    if lines_weight([*ours, *theirs]) < RESCUE_BELOW_WORDS:
         rescued = paragraph_lines(tree)
-        if sum(word_weight(line.text) for line in rescued) >= RESCUE_BELOW_WORDS:
+        if lines_weight(rescued) >= RESCUE_BELOW_WORDS:
             return Vote(rescued, "rescued", len(rescued))
     if _replace(ours, _unique(theirs)):
         theirs = _unique(theirs)
