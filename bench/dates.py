@@ -6,7 +6,8 @@
    on the same strings (the ratio is the price of calendar-aware parsing), and on the whole test table
    (Persian, Arabic, English, relative, Hijri, mixed headers).
 2. find_article_dates, pages per second, on real publisher pages beside lxml parsing the same pages
-   alone (the floor: find_article_dates parses once with lxml) and htmldate.find_date.
+   alone (the floor: find_article_dates parses once with lxml) and htmldate.find_date; and how many
+   of the dates it found there are malformed (no UTC offset, out of range, modified before published).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import lxml.html
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests"))
 from dates_table import CASES  # noqa: E402
 
-from crawler.dates import find_article_dates, parse_date_text  # noqa: E402
+from crawler.dates import ArticleDates, find_article_dates, parse_date_text  # noqa: E402
 
 FETCHED = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 
@@ -105,13 +106,31 @@ def bench_pages(folder: str, seconds: float) -> None:
     baseline = rate(lxml_only, len(pages), seconds)
     found = rate(ours, len(pages), seconds)
     other = rate(htmldate_fast, len(pages), seconds)
-    with_dates = sum(find_article_dates(html, tz="UTC", fetched_at=FETCHED).published is not None
-                     for html in pages)
+    results = [find_article_dates(html, tz="UTC", fetched_at=FETCHED) for html in pages]
+    with_dates = sum(found.published is not None for found in results)
+    problems = [problem for found in results for problem in malformed(found)]
     count = f"pages ({len(pages)}):"
     print(f"{count} lxml parse alone (baseline)        {baseline:8.1f}/s")
     print(f"{count} find_article_dates                 {found:8.1f}/s  ratio {found / baseline:.2f}  "
           f"({with_dates} with a published date)")
     print(f"{count} htmldate.find_date (no extensive)  {other:8.1f}/s  ratio {other / baseline:.2f}")
+    print(f"{count} malformed dates: {len(problems)}" + "".join(f"\n  {p}" for p in problems[:10]))
+
+
+def malformed(found: ArticleDates) -> list[str]:
+    """What is wrong with the dates found on one page: no UTC offset, out of range, unknown origin."""
+    problems = []
+    for evidence in (found.published, found.modified):
+        if evidence is None:
+            continue
+        moment = datetime.fromisoformat(evidence.value)
+        if moment.utcoffset() is None or not datetime(1990, 1, 1, tzinfo=UTC) <= moment <= FETCHED:
+            problems.append(f"{evidence.value} out of range or without offset ({evidence.original!r})")
+        if evidence.calendar not in ("gregorian", "jalali", "hijri") or not evidence.original.strip():
+            problems.append(f"{evidence.value}: calendar {evidence.calendar!r}, printed {evidence.original!r}")
+    if found.published and found.modified and found.modified.value[:10] < found.published.value[:10]:
+        problems.append(f"modified {found.modified.value} before published {found.published.value}")
+    return problems
 
 
 def main() -> None:
