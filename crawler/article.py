@@ -5,11 +5,11 @@ The crawler and `newsarchive extract` both call `process_page`, so they archive 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from archive.store import content_hash
@@ -22,6 +22,10 @@ from .encoding import decode_html
 from .extraction import ARTICLE_STATUSES, Extraction, extract_html
 from .extraction.learned import remove_learned
 from .language import identify_language
+from .settings import NEWSARCHIVE_MAX_ARTICLE_BYTES
+
+if TYPE_CHECKING:
+    from .sources import Source
 
 
 def _version(dist: str) -> str:
@@ -34,20 +38,46 @@ def _version(dist: str) -> str:
 EXTRACTOR = f"newsarchive {_version('newsarchive')} / trafilatura {_version('trafilatura')}"
 
 
+def header_charset(headers: Mapping[str, str]) -> str | None:
+    """The charset a Content-Type header declares, if any."""
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip("'\"") or None
+    return None
+
+
 @dataclass
 class PageContext:
-    """What the crawler knows about a page besides its bytes."""
+    """What the crawler knows about a page besides its bytes (build it with `for_source`)."""
 
     url: str
     header_charset: str | None = None
     source: str | None = None
     language: str | None = None  # the source's declared language
-    timezone: str = "UTC"
+    timezone: str | None = None  # the source's declared zone; None: assumed from the page
     fetched_at: datetime = field(default_factory=utcnow)
     date_hints: list[tuple[str, str]] = field(default_factory=list)  # (feed|sitemap, printed date)
     allowed_hosts: set[str] | None = None  # rel=canonical may only point inside these
-    max_bytes: int = 5 * 1024 * 1024  # larger pages are not extracted (their capture is kept)
+    max_bytes: int = NEWSARCHIVE_MAX_ARTICLE_BYTES  # larger pages are not extracted (their capture is kept)
     learned: Collection[str] = ()  # the source's learned boilerplate (normalised line keys)
+
+    @classmethod
+    def for_source(cls, source: Source | None, url: str, headers: Mapping[str, str] | None = None,
+                   **known: Any) -> PageContext:
+        """The context of a page of `source` (None: a page of no known source) fetched from `url`.
+
+        The crawl, `newsarchive extract`, `reprocess` and the benches all build it here, so the same
+        bytes give the same article; `known` adds what only the caller knows (fetched_at, date_hints,
+        learned, max_bytes) or what the user overrides (language, timezone).
+        """
+        charset = header_charset(headers or {})
+        if source is None:
+            return cls(url=url, header_charset=charset, **known)
+        return cls(**{"url": url, "header_charset": charset, "source": source.name,
+                      "language": source.language, "timezone": source.timezone,
+                      "allowed_hosts": source.hosts(), **known})
 
 
 @dataclass
@@ -94,8 +124,10 @@ def process_page(body: bytes, ctx: PageContext) -> ProcessedPage:
     language = identify_language(text, ctx.language or extraction.page_language)
     dates = find_article_dates(decoded.text, url=ctx.url, tz=ctx.timezone, lang=language,
                                fetched_at=ctx.fetched_at, hints=ctx.date_hints)
-    evidence = {key: getattr(dates, key).to_dict() for key in ("published", "modified")
-                if getattr(dates, key) is not None}
+    evidence: dict[str, Any] = {key: getattr(dates, key).to_dict() for key in ("published", "modified")
+                                if getattr(dates, key) is not None}
+    if evidence and dates.zone is not None:
+        evidence["zone"] = dates.zone.to_dict()  # the source declared no zone: say which was assumed
     url = _canonical(extraction.canonical_url, ctx)
     article = {
         "url": url,

@@ -17,7 +17,7 @@ from archive.options import db_option, format_option, source_filter_option, sour
 from archive.validate import check_sources
 
 from .runner import RunResult
-from .sources import default_timezone
+from .sources import Source
 
 
 def register(group: click.Group) -> None:
@@ -151,10 +151,10 @@ def _inputs(paths: tuple[str, ...]) -> list[Path]:
     return files
 
 
-def _learned(db: str | None, source: str | None) -> tuple[frozenset[str], dict[str, Any]]:
-    """The learned boilerplate and the sources row of `source` in the archive `db` (both or neither)."""
+def _learned(db: str | None, source: str | None) -> tuple[frozenset[str], Source | None]:
+    """The learned boilerplate and the recorded `source` in the archive `db` (both or neither)."""
     if not source and not db:
-        return frozenset(), {}
+        return frozenset(), None
     if not (source and db):
         raise ConfigError("--db and --source go together: the learned boilerplate of a source in an archive")
     from archive.boilerplate import learned_lines
@@ -163,7 +163,7 @@ def _learned(db: str | None, source: str | None) -> tuple[frozenset[str], dict[s
     with Archive(db, readonly=True) as archive:
         check_sources(archive.db, [source])
         row = archive.db.table("sources").get(source)
-        return frozenset(learned_lines(archive.db, source)), dict(row)
+        return frozenset(learned_lines(archive.db, source)), Source.from_record(dict(row))
 
 
 def _is_warc(path: Path) -> bool:
@@ -171,19 +171,17 @@ def _is_warc(path: Path) -> bool:
 
 
 def _pages(paths: tuple[str, ...], url: str | None,
-           charset: str | None) -> Iterator[tuple[str, str, str | None, bytes]]:
-    """(label, url, header charset, body) for every HTML page in the files, folders and WARC files given."""
+           charset: str | None) -> Iterator[tuple[str, str, dict[str, str], bytes]]:
+    """(label, url, HTTP headers, body) for every HTML page in the files, folders and WARC files given."""
     from archive.warc import iter_warc_pages
 
     for path in _inputs(paths):
         if _is_warc(path):
             for number, (page_url, headers, body) in enumerate(iter_warc_pages(path), 1):
-                content_type = headers.get("content-type", "")
-                declared = content_type.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in content_type \
-                    else None
-                yield f"{path}#{number}", page_url, declared, body
+                yield f"{path}#{number}", page_url, headers, body
         else:
-            yield str(path), url or path.resolve().as_uri(), charset, path.read_bytes()
+            headers = {"Content-Type": f"text/html; charset={charset}"} if charset else {}
+            yield str(path), url or path.resolve().as_uri(), headers, path.read_bytes()
 
 
 @click.command()
@@ -191,7 +189,8 @@ def _pages(paths: tuple[str, ...], url: str | None,
 @click.option("--url", help="The page's original URL (for relative links, canonical URL, URL dates).")
 @click.option("--charset", help="The charset an HTTP header declared, if known.")
 @click.option("--timezone", help="Time zone for dates printed without one [default: the --source's zone, "
-              "else Asia/Tehran for --language fa, else UTC].")
+              "else assumed from the page as in a crawl: Iranian month names Asia/Tehran, Afghan ones "
+              "Asia/Kabul, else the language's usual zone, else UTC].")
 @click.option("--language", help="The source's declared language (ISO 639-1).")
 @click.option("--db", type=click.Path(dir_okay=False), help="Archive to take --source's learned boilerplate from.")
 @click.option("--source", help="Apply this source's learned boilerplate (needs --db).")
@@ -209,13 +208,11 @@ def extract(paths: tuple[str, ...], url: str | None, charset: str | None, timezo
     """
     from .article import PageContext, process_page
 
-    learned, source_row = _learned(db, source)
-    language = language or source_row.get("language")
-    timezone = timezone or source_row.get("timezone") or default_timezone(language)
+    learned, recorded = _learned(db, source)
+    overrides = {key: value for key, value in (("language", language), ("timezone", timezone)) if value}
     records: list[dict[str, Any]] = []
-    for label, page_url, declared, body in _pages(paths, url, charset):
-        page = process_page(body, PageContext(url=page_url, header_charset=declared, timezone=timezone,
-                                              language=language, learned=learned))
+    for label, page_url, headers, body in _pages(paths, url, charset):
+        page = process_page(body, PageContext.for_source(recorded, page_url, headers, learned=learned, **overrides))
         article = page.article or {}
         ex = page.extraction
         records.append({

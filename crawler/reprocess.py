@@ -12,6 +12,7 @@ from archive.boilerplate import learned_lines
 from archive.store import Archive, decompress_body
 
 from .article import PageContext, process_page
+from .sources import Source
 
 # Capture outcomes worth another extraction attempt besides the captures articles point at.
 RETRY_OUTCOMES = ("empty", "extraction_failed", "encoding_error", "not_article")
@@ -46,22 +47,18 @@ def reprocess_candidates(archive: Archive, source: str | None, since: str | None
         yield dict(row)
 
 
-def _context(row: dict[str, Any], sources: dict[str, dict[str, Any]],
-             learned: dict[str, frozenset[str]]) -> PageContext:
-    headers = json.loads(row.get("headers") or "{}")
-    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
-    charset = next((p.split("=", 1)[1].strip() for p in content_type.split(";")[1:]
-                    if p.strip().lower().startswith("charset=")), None)
-    source = sources.get(row["source"], {})
-    return PageContext(url=row["final_url"] or row["url"], header_charset=charset, source=row["source"],
-                       language=source.get("language"), timezone=source.get("timezone") or "UTC",
-                       fetched_at=datetime.fromisoformat(row["fetched"]), learned=learned.get(row["source"], ()))
+def _context(row: dict[str, Any], sources: dict[str, Source], learned: dict[str, frozenset[str]]) -> PageContext:
+    """The context the crawl built for this capture: its source's, with the capture's headers and time."""
+    return PageContext.for_source(sources.get(row["source"]), row["final_url"] or row["url"],
+                                  json.loads(row.get("headers") or "{}"),
+                                  fetched_at=datetime.fromisoformat(row["fetched"]),
+                                  learned=learned.get(row["source"], ()))
 
 
 def reprocess(archive: Archive, *, source: str | None = None, since: str | None = None,
               progress: Any = None) -> ReprocessCounts:
     """Re-extract captures and update their articles (a changed text keeps a revision)."""
-    sources = {r["name"]: r for r in archive.db.table("sources").rows}
+    sources = {r["name"]: Source.from_record(r) for r in archive.db.table("sources").rows}
     learned = {name: frozenset(learned_lines(archive.db, name)) for name in sources}
     counts = ReprocessCounts()
     rows = list(reprocess_candidates(archive, source, since))

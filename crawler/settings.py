@@ -1,5 +1,7 @@
 """Scrapy settings of the newsarchive project (see README "Settings" for each NEWSARCHIVE_* key)."""
 
+from crawler.sources import default
+
 BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -9,7 +11,7 @@ USER_AGENT = "newsarchive/0.1 (+https://github.com/newsarchive/newsarchive; rese
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
-DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY = default("delay")  # a host no source names gets a source's default delay
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0

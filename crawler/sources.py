@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -12,36 +13,57 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from archive.errors import ConfigError
 
+from .dates.assumed_zone import LANGUAGE_ZONES
+
 CALENDARS = ("gregorian", "jalali", "hijri")
-# Iranian sources print Tehran time; Afghan ones Kabul time. Others default to UTC.
-_DEFAULT_TZ_BY_LANGUAGE = {"fa": "Asia/Tehran"}
+
+#: Each optional source key: its default and what it means. The one place a default is stated;
+#: `newsarchive sources --defaults` prints this table and README "Sources" shows it.
+DEFAULTS: dict[str, tuple[Any, str]] = {
+    "delay": (1.0, "seconds between requests to the host"),
+    "concurrency": (1, "parallel requests to the host"),
+    "feeds": ((), "RSS/Atom feed URLs (found on the home page and in robots.txt when absent)"),
+    "sitemaps": ((), "sitemap URLs (robots.txt Sitemap: lines and /sitemap.xml are tried too)"),
+    "sections": ((), "extra start pages (section listings)"),
+    "article_pattern": (None, "regex (search) an URL that is always an article matches"),
+    "exclude_pattern": (None, "regex of URLs never to fetch"),
+    "language": (None, "ISO 639-1; identified per article when absent"),
+    "timezone": (None, "IANA zone of dates printed without an offset; when absent, assumed per page: "
+                       "Iranian month names Asia/Tehran, Afghan ones Asia/Kabul, else the language's usual "
+                       "zone, else UTC (recorded in date_evidence)"),
+    "calendar": (None, "gregorian | jalali | hijri; guessed from the page when absent"),
+    "max_depth": (2, "link hops from the home page / section pages"),
+    "max_pages": (2000, "per-run fetch budget for the host"),
+    "revisit_hours": (48.0, "re-fetch articles first seen less than this ago; 0 turns it off"),
+    "allowed_hosts": ((), "more hosts of the same site (e.g. a CDN-less m. host)"),
+}
 
 
-def default_timezone(language: str | None) -> str:
-    """The zone of a source that names none: Tehran for Persian, else UTC."""
-    return _DEFAULT_TZ_BY_LANGUAGE.get(language or "", "UTC")
+def default(key: str) -> Any:
+    """The default of one source key (see DEFAULTS)."""
+    return DEFAULTS[key][0]
 
 
 @dataclass(frozen=True)
 class Source:
-    """One news site and how to crawl it."""
+    """One news site and how to crawl it (keys and defaults: DEFAULTS)."""
 
     name: str
     url: str
-    delay: float = 1.0  # seconds between requests to the host
-    concurrency: int = 1  # parallel requests to the host
-    feeds: tuple[str, ...] = ()
-    sitemaps: tuple[str, ...] = ()
-    sections: tuple[str, ...] = ()  # extra start pages (section listings)
-    article_pattern: str | None = None  # regex an article URL must match (search, not full match)
-    exclude_pattern: str | None = None  # regex of URLs never to fetch
-    language: str | None = None  # ISO 639-1; identified per article when absent
-    timezone: str | None = None  # IANA zone for dates printed without offset
-    calendar: str | None = None  # gregorian | jalali | hijri; guessed from the page when absent
-    max_depth: int = 2  # link hops from the home page / section pages
-    max_pages: int = 2000  # per-run fetch budget for the host
-    revisit_hours: float = 48  # re-fetch articles first seen less than this ago; 0 turns it off
-    allowed_hosts: tuple[str, ...] = ()  # more hosts of the same site (e.g. a CDN-less m. host)
+    delay: float = default("delay")
+    concurrency: int = default("concurrency")
+    feeds: tuple[str, ...] = default("feeds")
+    sitemaps: tuple[str, ...] = default("sitemaps")
+    sections: tuple[str, ...] = default("sections")
+    article_pattern: str | None = default("article_pattern")
+    exclude_pattern: str | None = default("exclude_pattern")
+    language: str | None = default("language")
+    timezone: str | None = default("timezone")
+    calendar: str | None = default("calendar")
+    max_depth: int = default("max_depth")
+    max_pages: int = default("max_pages")
+    revisit_hours: float = default("revisit_hours")
+    allowed_hosts: tuple[str, ...] = default("allowed_hosts")
 
     @property
     def host(self) -> str:
@@ -49,8 +71,8 @@ class Source:
 
     @property
     def tz(self) -> str:
-        """The time zone dates without an offset are read in."""
-        return self.timezone or default_timezone(self.language)
+        """The zone feed and sitemap dates without an offset are read in (pages assume theirs)."""
+        return self.timezone or LANGUAGE_ZONES.get(self.language or "", "UTC")
 
     def hosts(self) -> set[str]:
         """Hosts that belong to this source."""
@@ -63,7 +85,18 @@ class Source:
                   if f.name not in ("name", "url", "language", "timezone", "calendar")}
         config = {k: list(v) if isinstance(v, tuple) else v for k, v in config.items()}
         return {"name": self.name, "url": self.url, "language": self.language,
-                "timezone": self.tz, "calendar": self.calendar, "config": config}
+                "timezone": self.timezone, "calendar": self.calendar, "config": config}
+
+    @classmethod
+    def from_record(cls, row: dict[str, Any]) -> Source:
+        """The source an archive's `sources` row records (the inverse of to_record)."""
+        config = row.get("config") or {}
+        if isinstance(config, str):
+            config = json.loads(config)
+        known = {f.name for f in fields(cls)}
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in config.items() if k in known}
+        return cls(name=row["name"], url=row["url"], language=row.get("language"),
+                   timezone=row.get("timezone"), calendar=row.get("calendar"), **values)
 
 
 @dataclass

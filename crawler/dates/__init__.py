@@ -40,7 +40,7 @@ def find_article_dates(
     html: str,
     *,
     url: str | None = None,
-    tz: str = "UTC",
+    tz: str | None = "UTC",
     lang: str | None = None,
     fetched_at: datetime | None = None,
     hints: list[tuple[str, str]] | None = None,
@@ -49,6 +49,7 @@ def find_article_dates(
 
     A hint's origin is "feed" or "sitemap" (taken as the published date) or "feed:updated" /
     "sitemap:lastmod" (taken as the modified date). See `resolve.settle_dates` for which source wins.
+    With `tz=None` (a source that declares no zone) the zone is assumed from the page: see assumed_zone.
     """
     ctx = reading_context(tz, lang, fetched_at or datetime.now(UTC))
-    return article_dates(html, url=url, ctx=ctx, hints=hints or [])
+    return article_dates(html, url=url, ctx=ctx, hints=hints or [], assume=tz is None)

@@ -34,6 +34,10 @@ class ReadingContext:
             return self
         return ReadingContext(self.zone, lang, self.fetched_at, self.today, self.jalali_year, self.hijri_year)
 
+    def with_zone(self, zone: str | tzinfo) -> ReadingContext:
+        """The same context in another zone (its 'today' values follow)."""
+        return reading_context(zone, self.lang, self.fetched_at)
+
 
 def reading_context(tz: str | tzinfo | None, lang: str | None, fetched_at: datetime) -> ReadingContext:
     """Build the context for a site zone name (or zone), a language code and an aware fetch time."""

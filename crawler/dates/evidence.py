@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .assumed_zone import AssumedZone
+
 
 @dataclass(frozen=True)
 class DateEvidence:
@@ -27,10 +29,14 @@ class ArticleDates:
     published: DateEvidence | None = None
     modified: DateEvidence | None = None
     notes: tuple[str, ...] = field(default=())  # how sources were cross-checked, and what was rejected
+    zone: AssumedZone | None = None  # set when the source declared no zone and the page's was assumed
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        found: dict[str, object] = {
             "published": self.published.to_dict() if self.published else None,
             "modified": self.modified.to_dict() if self.modified else None,
             "notes": list(self.notes),
         }
+        if self.zone is not None:
+            found["zone"] = self.zone.to_dict()
+        return found

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from .assumed_zone import assume_zone
 from .context import ReadingContext
 from .evidence import ArticleDates
 from .found import Found
@@ -19,12 +22,18 @@ _HINT_ROLES = {"updated": MODIFIED, "modified": MODIFIED, "lastmod": MODIFIED, "
 
 
 def article_dates(
-    html: str, *, url: str | None, ctx: ReadingContext, hints: list[tuple[str, str]]
+    html: str, *, url: str | None, ctx: ReadingContext, hints: list[tuple[str, str]], assume: bool = False
 ) -> ArticleDates:
-    """The published and modified dates of one article page, cross-checked across its sources."""
+    """The published and modified dates of one article page, cross-checked across its sources.
+
+    With `assume`, the context's zone is replaced by the one the page shows (see assumed_zone).
+    """
     tree = parse_page(html)
     if tree is not None and ctx.lang is None:
         ctx = ctx.with_lang(page_language(tree))
+    zone = assume_zone(tree.text_content() if tree is not None else "", ctx.lang) if assume else None
+    if zone is not None:
+        ctx = ctx.with_zone(zone.name)
     candidates: list[Found] = []
     if tree is not None:
         headline = find_headline(tree)
@@ -39,7 +48,8 @@ def article_dates(
         found = read_machine_date(text, ctx, base or origin, _HINT_ROLES.get(kind.lower(), PUBLISHED))
         if found is not None:
             candidates.append(found)
-    return settle_dates(candidates, ctx)
+    dates = settle_dates(candidates, ctx)
+    return replace(dates, zone=zone) if zone is not None else dates
 
 
 def _read_raw(raw: RawDate, ctx: ReadingContext) -> list[Found]:

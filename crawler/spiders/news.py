@@ -39,15 +39,6 @@ LISTING, FEED, SITEMAP, ROBOTS, ARTICLE = "listing", "feed", "sitemap", "robots"
 PAGE = "page"  # frontier kind of a sitemap entry read as a listing (its URL does not look like an article)
 
 
-def _header_charset(response: Response) -> str | None:
-    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset":
-            return value.strip().strip("'\"") or None
-    return None
-
-
 def _first_url(request: scrapy.Request) -> str:
     """The URL a request was made for before any redirect."""
     return str((request.meta.get("redirect_urls") or [request.url])[0])
@@ -347,10 +338,9 @@ class NewsSpider(scrapy.Spider):
             stats.inc("not_article")
             yield CaptureItem(source.name, self._capture(response, "not_html"), frontier_url, "done")
             return
-        ctx = PageContext(url=response.url, header_charset=_header_charset(response), source=source.name,
-                          language=source.language, timezone=source.tz, date_hints=hints,
-                          allowed_hosts=source.hosts(), max_bytes=self.config.max_article_bytes,
-                          learned=self.boilerplate[source.name].learned)
+        ctx = PageContext.for_source(source, response.url, _headers(response), date_hints=hints,
+                                     max_bytes=self.config.max_article_bytes,
+                                     learned=self.boilerplate[source.name].learned)
         page = process_page(response.body, ctx)
         if is_listing and page.article is not None and not self._article_like(source, response, page):
             page.article = None  # a section, tag, author or about page that merely reads like prose
