@@ -106,12 +106,13 @@ def crawl(ctx: click.Context, sources_file: str, db: str, source_names: tuple[st
     from .runner import run_crawl
     from .sources import load_sources
 
-    load_sources(sources_file).select(list(source_names))  # validate before taking the lock
+    sources = load_sources(sources_file)  # read once: validated before taking the lock
+    sources.select(list(source_names))
     overrides = {**_log_settings(verbose, log_file), "NEWSARCHIVE_PROGRESS": _is_terminal(),
                  "NEWSARCHIVE_IGNORE_BACKOFF": ignore_backoff, "NEWSARCHIVE_LOCK_HELD": True,
                  **_parse_settings(settings)}
     with crawl_lock(Path(db)):
-        result = run_crawl(Path(db), Path(sources_file), list(source_names), overrides)
+        result = run_crawl(Path(db), sources, list(source_names), overrides)
     _summary(result, detailed=_is_terminal())
     if result.status == "partial":
         ctx.exit(EXIT_PARTIAL)

@@ -8,7 +8,8 @@ from pathlib import Path
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
-from .sources import Source, load_sources
+from . import settings as defaults
+from .sources import Source, SourcesFile, load_sources
 
 
 @dataclass(frozen=True)
@@ -26,21 +27,30 @@ class NewsarchiveConfig:
     politeness: bool  # per-host delay floors, Crawl-delay and Retry-After
 
     @classmethod
-    def from_settings(cls, settings: BaseSettings, source_names: list[str] | None = None) -> NewsarchiveConfig:
-        """Read and validate the settings (raises archive.errors.ConfigError)."""
-        sources_file = Path(settings.get("NEWSARCHIVE_SOURCES", "sources.toml"))
+    def from_settings(cls, settings: BaseSettings, source_names: list[str] | None = None,
+                      sources_file: SourcesFile | None = None) -> NewsarchiveConfig:
+        """Read and validate the settings (raises archive.errors.ConfigError).
+
+        A crawl started by crawler.runner reads its sources file once and puts the config in
+        NEWSARCHIVE_CONFIG; every component then gets that same object here.
+        """
+        built = settings.get("NEWSARCHIVE_CONFIG")
+        if isinstance(built, NewsarchiveConfig) and not source_names:
+            return built
+        path = Path(settings.get("NEWSARCHIVE_SOURCES", defaults.NEWSARCHIVE_SOURCES))
         names = source_names or settings.getlist("NEWSARCHIVE_SOURCE_NAMES")
-        sources = tuple(load_sources(sources_file).select(names))
+        sources = tuple((sources_file or load_sources(path)).select(names))
         return cls(
-            db=Path(settings.get("NEWSARCHIVE_DB", "archive.db")),
-            sources_file=sources_file,
+            db=Path(settings.get("NEWSARCHIVE_DB", defaults.NEWSARCHIVE_DB)),
+            sources_file=path,
             sources=sources,
-            failure_threshold=settings.getfloat("NEWSARCHIVE_FAILURE_THRESHOLD", 0.5),
-            max_article_bytes=settings.getint("NEWSARCHIVE_MAX_ARTICLE_BYTES", 5 * 1024 * 1024),
-            progress=settings.getbool("NEWSARCHIVE_PROGRESS", False),
-            ignore_backoff=settings.getbool("NEWSARCHIVE_IGNORE_BACKOFF", False),
-            lock_held=settings.getbool("NEWSARCHIVE_LOCK_HELD", False),
-            politeness=settings.getbool("NEWSARCHIVE_POLITENESS", True),
+            failure_threshold=settings.getfloat("NEWSARCHIVE_FAILURE_THRESHOLD",
+                                                defaults.NEWSARCHIVE_FAILURE_THRESHOLD),
+            max_article_bytes=settings.getint("NEWSARCHIVE_MAX_ARTICLE_BYTES", defaults.NEWSARCHIVE_MAX_ARTICLE_BYTES),
+            progress=settings.getbool("NEWSARCHIVE_PROGRESS", defaults.NEWSARCHIVE_PROGRESS),
+            ignore_backoff=settings.getbool("NEWSARCHIVE_IGNORE_BACKOFF", defaults.NEWSARCHIVE_IGNORE_BACKOFF),
+            lock_held=settings.getbool("NEWSARCHIVE_LOCK_HELD", defaults.NEWSARCHIVE_LOCK_HELD),
+            politeness=settings.getbool("NEWSARCHIVE_POLITENESS", defaults.NEWSARCHIVE_POLITENESS),
         )
 
     @staticmethod

@@ -94,7 +94,7 @@ class Source:
         if isinstance(config, str):
             config = json.loads(config)
         known = {f.name for f in fields(cls)}
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in config.items() if k in known}
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in config.items() if k in known}
         return cls(name=row["name"], url=row["url"], language=row.get("language"),
                    timezone=row.get("timezone"), calendar=row.get("calendar"), **values)
 
