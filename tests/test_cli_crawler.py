@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from archive.cli import cli
 from archive.errors import EXIT_CONFIG
-from tests.support.crawling import cli_in_child
+from tests.support.crawling import cli_result
 from tests.support.sites import Story, article_page
 
 BAD_SOURCES = {
@@ -78,10 +78,10 @@ def test_extract_folder_as_jsonl_and_missing_path(tmp_path):
 
 
 def test_reprocess_re_extracts_without_fetching(sample_db):
-    code, output, exc = cli_in_child(["reprocess", "--db", str(sample_db)])
+    code, output, exc = cli_result(["reprocess", "--db", str(sample_db)])
     assert code == 0, (output, exc)
     assert output.startswith("Re-extracted 3 captures:")
-    code, output, _ = cli_in_child(["reprocess", "--db", str(sample_db), "--since", "last week"])
+    code, output, _ = cli_result(["reprocess", "--db", str(sample_db), "--since", "last week"])
     assert code == EXIT_CONFIG and "not an ISO 8601 date" in output
 
 

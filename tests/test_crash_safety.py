@@ -14,7 +14,7 @@ import pytest
 
 from archive.errors import EXIT_LOCKED
 from crawler.demo.server import SiteServer
-from tests.support.crawling import CLI, FAST, ROOT, cli_in_child, crawl, start_crawl, write_sources
+from tests.support.crawling import CLI, FAST, ROOT, cli_result, crawl, start_crawl, write_sources
 from tests.support.sites import news_site, stories
 
 pytestmark = pytest.mark.timeout(400)
@@ -37,7 +37,7 @@ def slow_site():
 
 
 def assert_archive_sound(db):
-    code, output, exc = cli_in_child(["check", "--db", str(db)])
+    code, output, exc = cli_result(["check", "--db", str(db)])
     assert code == 0, (output, exc)
     assert query(db, "SELECT count(*) FROM articles WHERE capture_id IS NULL "
                      "OR capture_id NOT IN (SELECT id FROM captures)") == [(0,)]

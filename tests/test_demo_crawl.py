@@ -14,7 +14,7 @@ from archive.store import decompress_body
 from archive.urls import site_key
 from crawler.demo import DEMO_SOURCES, demo_articles
 from crawler.demo_run import demo_sources_toml
-from tests.support.crawling import ROOT, cli_in_child, crawl
+from tests.support.crawling import ROOT, cli_result, crawl
 
 pytestmark = pytest.mark.timeout(300)
 SEED_TAIL = ["برای این مطلب تا کنون نظری ثبت نشده است", "0 / 200", "نظر شما پس از بررسی و تایید منتشر خواهد شد",
@@ -122,26 +122,26 @@ def test_extract_prints_what_the_crawl_archived(demo_db, tmp_path):
     content_type = json.loads(charset_header).get("Content-Type", "")
     charset = content_type.split("charset=")[-1] if "charset=" in content_type else None
     args = ["extract", str(page), "--url", url, "--timezone", "Asia/Tehran", "--language", "fa"]
-    code, output, exc = cli_in_child(args + (["--charset", charset] if charset else []))
+    code, output, exc = cli_result(args + (["--charset", charset] if charset else []))
     assert code == 0, (output, exc)
     assert json.loads(output)["text"] == text
 
 
 def test_search_and_datasette_answer_on_the_demo_archive(demo_db):
     db, _ = demo_db
-    code, output, _ = cli_in_child(["search", "بندرخمير", "--db", str(db), "--format", "json"])  # Arabic yeh
+    code, output, _ = cli_result(["search", "بندرخمير", "--db", str(db), "--format", "json"])  # Arabic yeh
     assert code == 0 and any("بندرخمیر" in r["title"] for r in json.loads(output))
-    code, output, exc = cli_in_child(["serve", "--db", str(db), "--get", "/archive/articles.json?_shape=array"])
+    code, output, exc = cli_result(["serve", "--db", str(db), "--get", "/archive/articles.json?_shape=array"])
     assert code == 0, (output, exc)
     assert len(json.loads(output)) > 0
 
 
 def test_demo_command_through_cli_runner(tmp_path):
     db = tmp_path / "demo.db"
-    code, output, exc = cli_in_child(["demo", "--db", str(db)])
+    code, output, exc = cli_result(["demo", "--db", str(db)])
     assert code == 0, (output, exc)
     assert "sahel" in output and "khaleej" in output and "coastal" in output and "newsarchive serve" in output
-    code, again, exc = cli_in_child(["demo", "--db", str(db)])
+    code, again, exc = cli_result(["demo", "--db", str(db)])
     assert code == 0, (again, exc)
     with sqlite3.connect(db) as conn:
         counts = conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone()

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from archive.cli import cli
 from crawler.boilerplate import LearnedBoilerplate, line_keys
 from crawler.demo.server import SiteServer
-from tests.support.crawling import cli_in_child, crawl, write_sources
+from tests.support.crawling import cli_result, crawl, write_sources
 from tests.support.sites import Story, article_page, news_site
 
 pytestmark = pytest.mark.timeout(300)
@@ -53,7 +53,7 @@ def test_a_source_s_repeated_lines_are_learned_and_removed_with_no_body_loss(tmp
     leaked = [t for t in texts if any(line in t for line in SIGNATURE)]
     assert 0 < len(leaked) < 15  # the first articles keep them: nothing is learned from a handful
 
-    code, output, exc = cli_in_child(["reprocess", "--db", str(db)])
+    code, output, exc = cli_result(["reprocess", "--db", str(db)])
     assert code == 0, (output, exc)
     with sqlite3.connect(db) as conn:
         rows = {url: (text, removed) for url, text, removed in conn.execute(

@@ -9,7 +9,7 @@ import pytest
 
 from archive.errors import EXIT_FLAGGED
 from crawler.demo.server import SiteServer
-from tests.support.crawling import cli_in_child, crawl, write_sources
+from tests.support.crawling import cli_result, crawl, crawl_subprocess, write_sources
 from tests.support.sites import Story, news_site, stories
 
 pytestmark = pytest.mark.timeout(300)
@@ -83,7 +83,7 @@ def test_revisit_window_uses_conditional_requests_and_keeps_revisions(tmp_path, 
     (text,) = rows(db, "SELECT text FROM articles WHERE url = ?", f"{site.base_url}{edited.path}")[0]
     assert "به‌روزرسانی" in text
 
-    code, output, exc = cli_in_child(["history", f"{site.base_url}{edited.path}", "--db", str(db)])
+    code, output, exc = cli_result(["history", f"{site.base_url}{edited.path}", "--db", str(db)])
     assert code == 0, (output, exc)
     assert "2 versions" in output and "+این خبر پس از انتشار به‌روزرسانی شد" in output
 
@@ -118,13 +118,13 @@ def test_source_whose_layout_changes_is_flagged(tmp_path, site):
         site.items.extend(Story(10 + 3 * batch + i, f"خبر {batch}-{i} درباره بندر لنگه") for i in range(3))
         site.set_site(lambda base: news_site(base, site.items))
         assert crawl(db, sources).returncode == 0
-    code, output, _ = cli_in_child(["sources", "--db", str(db), "--check", "--runs", "1"])
+    code, output, _ = cli_result(["sources", "--db", str(db), "--check", "--runs", "1"])
     assert code == 0, output
 
     site.items.extend(Story(30 + i, f"خبر پس از تغییر قالب {i}") for i in range(3))
     site.set_site(lambda base: news_site(base, site.items, broken_layout=True))
     crawl(db, sources)
-    code, output, _ = cli_in_child(["sources", "--db", str(db), "--check", "--runs", "1", "--format", "json"])
+    code, output, _ = cli_result(["sources", "--db", str(db), "--check", "--runs", "1", "--format", "json"])
     assert code == EXIT_FLAGGED
     (health,) = json.loads(output)
     assert "layout-changed" in health["flags"]
@@ -137,20 +137,20 @@ def _gaps(server, paths):
 
 def test_crawl_delay_and_the_source_delay_space_requests_to_a_host(tmp_path):
     items = stories(4)
-    robots = b"User-agent: *\nCrawl-delay: 1\n"
+    robots = b"User-agent: *\nCrawl-delay: 0.3\n"
     with SiteServer(lambda base: news_site(base, items, robots=robots)) as site:
         result = crawl(tmp_path / "a.db", write_sources(tmp_path / "s.toml", {"sahel": site.base_url},
                                                         language="fa"))
         assert result.returncode == 0, result.stderr[-2000:]
         gaps = _gaps(site, {s.path for s in items})
-    assert len(gaps) == 3 and min(gaps) >= 0.9  # robots.txt asked for one second between requests
+    assert len(gaps) == 3 and min(gaps) >= 0.27  # robots.txt asked for 0.3 s between requests
     items = stories(4)
     with SiteServer(lambda base: news_site(base, items)) as site:
         result = crawl(tmp_path / "b.db", write_sources(tmp_path / "t.toml", {"sahel": site.base_url},
-                                                        language="fa", delay=0.7))
+                                                        language="fa", delay=0.2))
         assert result.returncode == 0, result.stderr[-2000:]
         gaps = _gaps(site, {s.path for s in items})
-    assert len(gaps) == 3 and min(gaps) >= 0.6  # the source's own delay
+    assert len(gaps) == 3 and min(gaps) >= 0.18  # the source's own delay
 
 
 def test_a_source_that_keeps_failing_is_backed_off_across_runs(tmp_path):
@@ -163,14 +163,14 @@ def test_a_source_that_keeps_failing_is_backed_off_across_runs(tmp_path):
     sources = write_sources(tmp_path / "s.toml", {"gone": f"http://127.0.0.1:{port}"})
     for _ in range(2):
         crawl(db, sources)
-    third = crawl(db, sources, "-v")
+    third = crawl_subprocess(db, sources, "-v")  # what -v shows on stderr
     assert "backing off after failed runs" in third.stderr
     per_source = [json.loads(p) for (p,) in rows(db, "SELECT per_source FROM crawl_runs ORDER BY id")]
     assert [("gone" in p) for p in per_source] == [True, True, False]  # the third run left it alone
     forced = crawl(db, sources, "--ignore-backoff")
     assert "gone" in json.loads(rows(db, "SELECT per_source FROM crawl_runs ORDER BY id DESC LIMIT 1")[0][0])
     assert forced.returncode in (1, 3)
-    code, output, _ = cli_in_child(["sources", "--db", str(db), "--format", "json"])
+    code, output, _ = cli_result(["sources", "--db", str(db), "--format", "json"])
     assert "backing-off" in json.loads(output)[0]["flags"]
 
 
