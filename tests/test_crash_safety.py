@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import random
-import resource
 import signal
 import sqlite3
-import subprocess
 import time
 
 import pytest
 
 from archive.errors import EXIT_LOCKED
 from crawler.demo.server import SiteServer
-from tests.support.crawling import CLI, FAST, ROOT, cli_result, crawl, start_crawl, write_sources
+from tests.support import killpoints
+from tests.support.crawling import FAST, cli_result, crawl, start_crawl, write_sources
+from tests.support.killpoints import KINDS
 from tests.support.sites import news_site, stories
 
 pytestmark = pytest.mark.timeout(400)
@@ -24,6 +23,14 @@ ARTICLES = 12
 def query(db, sql, *params):
     with sqlite3.connect(db, timeout=30) as conn:
         return conn.execute(sql, params).fetchall()
+
+
+@pytest.fixture
+def site():
+    items = stories(ARTICLES)
+    with SiteServer(lambda base: news_site(base, items)) as server:
+        server.items = items  # type: ignore[attr-defined]
+        yield server
 
 
 @pytest.fixture
@@ -44,26 +51,31 @@ def assert_archive_sound(db):
     assert query(db, "SELECT count(*) - count(DISTINCT url) FROM articles") == [(0,)]
 
 
-def test_kill_9_at_random_moments_then_the_next_run_completes(tmp_path, slow_site):
-    """20 rounds: the site grows, a crawl starts and is killed at a random moment; then one run finishes."""
+def kill_points(seed: int, rounds: int) -> list[tuple[str, int]]:
+    """A seeded list of (kind, n) kill points: after n items written, at the n-th write inside a
+    transaction (migrations included), while the n-th capture is being written."""
+    rng = random.Random(seed)
+    bounds = {"after_items": 4, "in_transaction": 40, "capture_write": 4}
+    return [(kind, rng.randint(1, bounds[kind])) for kind in (rng.choice(KINDS) for _ in range(rounds))]
+
+
+def test_kill_9_at_chosen_points_then_the_next_run_completes(tmp_path, site):
+    """20 rounds: the site grows, a crawl starts and is killed at a chosen write; then one run finishes."""
     db = tmp_path / "a.db"
-    sources = write_sources(tmp_path / "s.toml", {"sahel": slow_site.base_url}, revisit_hours=0, language="fa")
-    rng = random.Random(20241125)
+    sources = write_sources(tmp_path / "s.toml", {"sahel": site.base_url}, revisit_hours=0, language="fa")
+    args = ["crawl", "--db", str(db), "--sources", str(sources), *FAST]
     discovered: set[str] = set()
     everything = stories(ARTICLES + 2 * 19)
-    for round_ in range(20):
+    points = kill_points(20241125, 20)
+    assert {kind for kind, _ in points} == set(KINDS)
+    for round_, point in enumerate(points):
         current = everything[:ARTICLES + 2 * round_]
-        slow_site.set_site(lambda base, items=current: news_site(base, items))
-        for story in current:
-            slow_site.override(story.path, delay=0.25)
-        process = start_crawl(db, sources)
-        time.sleep(rng.uniform(0.5, 3.0))
-        process.send_signal(signal.SIGKILL)
-        process.wait(30)
+        site.set_site(lambda base, items=current: news_site(base, items))
+        code = killpoints.run(args, point, stderr_path=str(tmp_path / "stderr.txt"))
+        assert code == -signal.SIGKILL, (point, code, (tmp_path / "stderr.txt").read_text()[-2000:])
         if db.exists():
             assert_archive_sound(db)
             discovered |= {url for (url,) in query(db, "SELECT url FROM frontier")}
-    slow_site.clear_overrides()
     final = crawl(db, sources)
     assert final.returncode == 0, final.stderr
     assert_archive_sound(db)
@@ -107,28 +119,20 @@ def wait_for(predicate, timeout=30.0):
         time.sleep(0.1)
 
 
-def _limit_file_size(limit: int):
-    def apply() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-    return apply
-
-
-def test_disk_full_rolls_back_the_article_and_exits_non_zero(tmp_path, slow_site):
-    for story in slow_site.items:
-        slow_site.clear_overrides(story.path)
+def test_disk_full_rolls_back_the_article_and_exits_non_zero(tmp_path, site):
     db = tmp_path / "a.db"
-    sources = write_sources(tmp_path / "s.toml", {"sahel": slow_site.base_url}, language="fa")
+    sources = write_sources(tmp_path / "s.toml", {"sahel": site.base_url}, language="fa")
     assert crawl(db, sources, "--source", "sahel").returncode == 0  # a healthy archive first
     before = query(db, "SELECT count(*) FROM articles")[0][0]
     more = stories(ARTICLES + 40)[ARTICLES:]
-    slow_site.set_site(lambda base: news_site(base, slow_site.items + more))
+    site.set_site(lambda base: news_site(base, site.items + more))
     size = max(db.stat().st_size, (tmp_path / "a.db-wal").stat().st_size if (tmp_path / "a.db-wal").exists() else 0)
-    result = subprocess.run([*CLI, "crawl", "--db", str(db), "--sources", str(sources), *FAST],
-                            capture_output=True, text=True, timeout=120, cwd=ROOT,
-                            preexec_fn=_limit_file_size(size + 64 * 1024), env={**os.environ})
-    assert result.returncode == 1, result.stderr
-    last = result.stderr.strip().splitlines()[-1]
+    stderr = tmp_path / "stderr.txt"
+    # the stderr file is under the same file-size limit: Scrapy's item logs must not fill it
+    code = killpoints.run(["crawl", "--db", str(db), "--sources", str(sources), *FAST, "-s", "LOG_LEVEL=CRITICAL"],
+                          file_limit=size + 64 * 1024, stderr_path=str(stderr))
+    assert code == 1, stderr.read_text()
+    last = stderr.read_text().strip().splitlines()[-1]
     assert last.startswith("Error:") and "cannot write to the archive" in last
     assert_archive_sound(db)
     after = query(db, "SELECT count(*) FROM articles")[0][0]
