@@ -335,6 +335,73 @@ def boilerplate(source: str, db: str, everything: bool, fmt: str) -> None:
         click.echo(f" {mark} {line.count:6} {100 * line.share:5.1f}%  {line.example}")
 
 
+@cli.command()
+@db_option
+@source_filter_option
+@click.option("--since", metavar="DATE", help="Only clusters with an article first seen on or after DATE (YYYY-MM-DD).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000), help="Most clusters.")
+@click.option("--rebuild", is_flag=True, help="Recompute every relation from the archived texts first.")
+@click.option("--threshold", type=float, metavar="J",
+              help="With --rebuild: the similarity (Jaccard, 0.5-1.0) from which articles are copies; "
+                   "stored in the archive for every later crawl. Default 0.8.")
+@format_option("table", "json", default="table")
+def duplicates(db: str, source_names: tuple[str, ...], since: str | None, limit: int, rebuild: bool,
+               threshold: float | None, fmt: str) -> None:
+    """Near-duplicate clusters: the same story archived from several sources (syndicated copies).
+
+    Each cluster shows its size, the source and URL of its original (the earliest published
+    article), when it was first seen, and every article's source and title with its similarity.
+    As articles are archived each one is compared with every earlier article of any source.
+    --rebuild fills the relation for an archive made before this existed, or after changing
+    --threshold; it takes the crawl lock, so it waits for no crawl and none runs meanwhile.
+
+    \b
+    Example:
+        newsarchive duplicates --db archive.db --source sobhesahel --since 2024-10-01
+        newsarchive duplicates --rebuild --threshold 0.85 --format json
+    """
+    from .duplicates import clusters as find_clusters
+    from .duplicates import rebuild as rebuild_relation
+    from .duplicates.finder import check_threshold
+    from .export.filters import parse_day
+    from .lock import crawl_lock
+
+    day = parse_day(since, "--since")
+    if threshold is not None and not rebuild:
+        raise ConfigError("--threshold takes effect only with --rebuild (it changes the whole relation)")
+    if threshold is not None:
+        check_threshold(threshold)
+    if rebuild:
+        Archive(db, create=False).close()  # a clear error for a missing archive, before any lock file is made
+        with crawl_lock(Path(db)), Archive(db) as archive:
+            total = archive.db.table("articles").count
+            progress = _ProgressBar("Comparing") if sys.stderr.isatty() else None
+            if progress is not None:
+                progress.start(total)
+            try:
+                grouped = rebuild_relation(archive.db, threshold=threshold,
+                                           progress=progress.advance if progress else None)
+            finally:
+                if progress is not None:
+                    progress.close()
+        click.echo(f"{db}: compared {total} articles; {grouped} are in a cluster of near-duplicates", err=True)
+    with Archive(db, readonly=True) as archive:
+        check_sources(archive.db, source_names)
+        found = find_clusters(archive.db, sources=source_names, since=day and day.isoformat(), limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("No near-duplicate clusters.", err=True)
+        return
+    for cluster in found:
+        click.echo(f"{cluster.size} articles  first {cluster.original.source}  first seen {cluster.first_seen}")
+        for member in cluster.members:
+            similarity = "original" if member.similarity is None else f"{member.similarity:.2f}"
+            click.echo(f"  {similarity:>8}  {member.source:12.12}  {member.title or '(no title)'}")
+            click.echo(f"            {member.url}")
+
+
 def _load_plugins(group: click.Group) -> None:
     """Add the commands that other packages (the crawler) register under newsarchive.commands."""
     for ep in entry_points(group="newsarchive.commands"):

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..errors import ConfigError
+from ..errors import ArchiveError, ConfigError
 from ..timeutil import isoformat
 from .signature import Layout, band_keys, jaccard, minhash, pack_keys, shingles, unpack_keys
 
@@ -82,6 +82,13 @@ def configure(db: Database, threshold: float) -> Settings:
         {"id": 1, "threshold": threshold, "shingle": layout.shingle, "bands": layout.bands, "rows": layout.rows,
          "seed": layout.seed, "min_words": layout.min_words}, pk="id")
     return chosen
+
+
+def require_relation(db: Database) -> None:
+    """Refuse, in one line, an archive written before near-duplicates were kept (opened read-only)."""
+    if not db.table("near_duplicates").exists():
+        raise ArchiveError("this archive predates near-duplicate detection: run `newsarchive duplicates --rebuild` "
+                           "once to add it")
 
 
 @dataclass(frozen=True)
@@ -188,7 +195,8 @@ def _regroup(db: Database, article_id: int, matches: list[Match]) -> None:
     _recount(db, original)
 
 
-Progress = Callable[[int, int], None]
+#: Called with the number of articles just compared.
+Progress = Callable[[int], None]
 
 
 def rebuild(db: Database, *, threshold: float | None = None, batch: int = 500,
@@ -208,6 +216,6 @@ def rebuild(db: Database, *, threshold: float | None = None, batch: int = 500,
                 (text,) = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
                 record(db, article_id, text, config=config)
         if progress is not None:
-            progress(min(start + batch, len(ids)), len(ids))
+            progress(len(chunk))
     return int(db.execute("SELECT count(*) FROM articles WHERE copies > 0").fetchone()[0])
 
