@@ -246,6 +246,8 @@ def backup(db: str, output: str) -> None:
               help="Only this language (repeatable).")
 @click.option("--query", metavar="WORDS", help="Full-text search, as in `newsarchive search`.")
 @click.option("--min-words", type=click.IntRange(min=0), metavar="N", help="Only articles of N+ words.")
+@click.option("--no-duplicates", is_flag=True,
+              help="Leave out near-duplicates of earlier articles (see `newsarchive duplicates`): one article per story.")
 @click.option("--fields", metavar="A,B,...", help="Columns to export, in this order (default: all).")
 @click.option("--split", type=click.Choice(["source", "month"]),
               help="One file per source or per month of publication (warc: of fetch).")
@@ -253,7 +255,7 @@ def backup(db: str, output: str) -> None:
               help="Replace an existing export at --output (and the files its manifest.json lists).")
 def export(db: str, fmt: str, output: str, source_names: tuple[str, ...], since: str | None,
            until: str | None, languages: tuple[str, ...], query: str | None, min_words: int | None,
-           fields: str | None, split: str | None, force: bool) -> None:
+           fields: str | None, split: str | None, force: bool, no_duplicates: bool) -> None:
     """Export articles (jsonl, csv, parquet) or raw captures (warc) for research.
 
     Beside the data, README.md (a dataset card: sources, crawl dates, counts per source, language
@@ -279,10 +281,11 @@ def export(db: str, fmt: str, output: str, source_names: tuple[str, ...], since:
         newsarchive export --format csv -o sahel.csv --source sahel --since 2024-01-01 \\
             --until 2024-03-31 --query "کتاب" --fields url,published,title
         newsarchive export --format warc --output captures.warc.gz --source sahel
+        newsarchive export --format jsonl -o stories.jsonl --no-duplicates  # one article per story
     """
     from .export import Filters, export_articles, export_warc, parse_fields
 
-    filters = Filters.from_options(source_names, since, until, languages, query, min_words)
+    filters = Filters.from_options(source_names, since, until, languages, query, min_words, no_duplicates)
     progress = _ProgressBar("Exporting") if sys.stderr.isatty() else None
     try:
         if fmt == "warc":

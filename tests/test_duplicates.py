@@ -250,3 +250,61 @@ def test_fixture_copies_keep_their_edits():
     assert shrimp.paragraphs[0] not in second.paragraphs and FA_SHRIMP[5] not in second.paragraphs
     assert second.paragraphs[-1] not in shrimp.paragraphs and shrimp.title != second.title
     assert jaccard_of(shrimp.text, second.text) < 0.9
+
+
+# -- exports ------------------------------------------------------------------------------------------
+
+
+def test_export_has_duplicate_of_and_no_duplicates_keeps_one_article_per_story(filled, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["export", "--db", str(filled), "--format", "jsonl", "-o", str(tmp_path / "all.jsonl")])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_url = {r["url"]: r for r in rows}
+    assert len(rows) == 27
+    assert by_url["https://sobhesahel.example/news/shrimp-1-sobhesahel"]["duplicate_of"] == \
+        "https://irna.example/news/shrimp"
+    assert by_url["https://irna.example/news/shrimp"]["duplicate_of"] is None
+    assert by_url["https://irna.example/news/shrimp"]["copies"] == 2
+    result = runner.invoke(cli, ["export", "--db", str(filled), "--format", "csv", "-o", str(tmp_path / "one" / "o.csv"),
+                                 "--no-duplicates", "--fields", "url,duplicate_of"])
+    assert result.exit_code == 0, result.output
+    assert "Exported 15 articles" in result.output  # 27 articles, 12 of them copies
+    lines = (tmp_path / "one" / "o.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "url,duplicate_of" and all(line.endswith(",") for line in lines[1:])
+    card = (tmp_path / "one" / "README.md").read_text(encoding="utf-8")
+    assert "- `--no-duplicates`\n" in card and "This export holds 0 copies." in card
+
+
+def test_dataset_card_counts_originals_and_copies_per_source(filled, tmp_path):
+    result = CliRunner().invoke(cli, ["export", "--db", str(filled), "--format", "parquet",
+                                      "-o", str(tmp_path / "a.parquet")])
+    assert result.exit_code == 0, result.output
+    card = (tmp_path / "README.md").read_text(encoding="utf-8")
+    section = card.split("## Originals and copies")[1].split("\n## ")[0]
+    assert "This export holds 12 copies." in section
+    # irna: 3 wire originals and its copy of the water story; jonoubnews: 3 copies, its own story, a short item
+    assert "| irna | 4 | 3 | 1 |" in section
+    assert "| jonoubnews | 5 | 2 | 3 |" in section
+    assert "| gulfwire | 3 | 2 | 1 |" in section
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "a.parquet", columns=["duplicate_of", "copies"])
+    assert sum(v is not None for v in table.column("duplicate_of").to_pylist()) == 12
+    assert str(table.schema.field("copies").type) == "int64"
+
+
+def test_warc_export_refuses_no_duplicates(filled, tmp_path):
+    result = CliRunner().invoke(cli, ["export", "--db", str(filled), "--format", "warc", "-o",
+                                      str(tmp_path / "c.warc.gz"), "--no-duplicates"])
+    assert result.exit_code != 0
+    assert "--no-duplicates filters articles" in result.output and "Traceback" not in result.output
+
+
+def test_an_archive_without_the_relation_is_told_to_rebuild(filled, tmp_path):
+    with Archive(filled) as a:
+        a.db.execute("DROP TABLE near_duplicates")
+    for args in (["duplicates"], ["export", "--format", "jsonl", "-o", str(tmp_path / "x.jsonl")]):
+        result = CliRunner().invoke(cli, [*args, "--db", str(filled)])
+        assert result.exit_code != 0
+        assert "run `newsarchive duplicates --rebuild` once" in result.output
