@@ -247,7 +247,7 @@ def backup(db: str, output: str) -> None:
 @click.option("--query", metavar="WORDS", help="Full-text search, as in `newsarchive search`.")
 @click.option("--min-words", type=click.IntRange(min=0), metavar="N", help="Only articles of N+ words.")
 @click.option("--no-duplicates", is_flag=True,
-              help="Leave out near-duplicates of earlier articles (see `newsarchive duplicates`): one article per story.")
+              help="Leave out near-duplicates of earlier articles (`newsarchive duplicates`): one article per story.")
 @click.option("--fields", metavar="A,B,...", help="Columns to export, in this order (default: all).")
 @click.option("--split", type=click.Choice(["source", "month"]),
               help="One file per source or per month of publication (warc: of fetch).")
@@ -390,7 +390,7 @@ def duplicates(db: str, source_names: tuple[str, ...], since: str | None, limit:
         click.echo(f"{db}: compared {total} articles; {grouped} are in a cluster of near-duplicates", err=True)
     with Archive(db, readonly=True) as archive:
         check_sources(archive.db, source_names)
-        found = find_clusters(archive.db, sources=source_names, since=day and day.isoformat(), limit=limit)
+        found = find_clusters(archive.db, sources=source_names, since=day.isoformat() if day else None, limit=limit)
     if fmt == "json":
         click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
         return

@@ -266,8 +266,8 @@ def test_export_has_duplicate_of_and_no_duplicates_keeps_one_article_per_story(f
         "https://irna.example/news/shrimp"
     assert by_url["https://irna.example/news/shrimp"]["duplicate_of"] is None
     assert by_url["https://irna.example/news/shrimp"]["copies"] == 2
-    result = runner.invoke(cli, ["export", "--db", str(filled), "--format", "csv", "-o", str(tmp_path / "one" / "o.csv"),
-                                 "--no-duplicates", "--fields", "url,duplicate_of"])
+    result = runner.invoke(cli, ["export", "--db", str(filled), "--format", "csv", "-o",
+                                 str(tmp_path / "one" / "o.csv"), "--no-duplicates", "--fields", "url,duplicate_of"])
     assert result.exit_code == 0, result.output
     assert "Exported 15 articles" in result.output  # 27 articles, 12 of them copies
     lines = (tmp_path / "one" / "o.csv").read_text(encoding="utf-8-sig").splitlines()

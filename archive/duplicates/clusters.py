@@ -84,7 +84,9 @@ def clusters(db: Database, *, sources: tuple[str, ...] = (), since: str | None =
         where.append(f"EXISTS (SELECT 1 FROM articles m WHERE {member} AND m.first_seen >= :since)")
         params["since"] = since
     rows = db.execute(
-        f"SELECT o.url, (SELECT max(m.first_seen) FROM articles m WHERE {member}) AS latest FROM articles o "
+        # The copies index finds the few originals; the duplicate_of index would visit every original.
+        f"SELECT o.url, (SELECT max(m.first_seen) FROM articles m WHERE {member}) AS latest "
+        "FROM articles o INDEXED BY idx_articles_copies "
         f"WHERE {' AND '.join(where)} ORDER BY latest DESC, o.id DESC LIMIT :limit", params).fetchall()
     found = [group_of(db, url) for url, _ in rows]
     return [c for c in found if c is not None]

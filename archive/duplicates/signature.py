@@ -48,20 +48,31 @@ def words(text: str | None) -> list[str]:
     return _WORD.findall(search_form(text or ""))
 
 
+def _lines_words(text: str | None) -> list[list[str]]:
+    """The words of each non-empty line of the search form (search_form keeps line breaks)."""
+    lines = (_WORD.findall(line) for line in search_form(text or "").splitlines())
+    return [line for line in lines if line]
+
+
 def compared_words(text: str | None) -> list[str]:
     """The words the comparison uses: the text's without the trailing sign-off lines."""
-    lines = [line for line in (text or "").splitlines() if line.strip()]
-    while len(lines) > 1 and len(_WORD.findall(lines[-1])) < SIGN_OFF_WORDS:
+    lines = _lines_words(text)
+    while len(lines) > 1 and len(lines[-1]) < SIGN_OFF_WORDS:
         lines.pop()
-    return words("\n".join(lines))
+    return [word for line in lines for word in line]
 
 
 def shingles(text: str | None, layout: Layout) -> frozenset[str]:
     """The set of `layout.shingle`-word shingles of the compared words; empty for a text under min_words words."""
-    if len(words(text)) < layout.min_words:
+    lines = _lines_words(text)
+    if sum(len(line) for line in lines) < layout.min_words:
         return frozenset()
-    tokens = compared_words(text)
+    while len(lines) > 1 and len(lines[-1]) < SIGN_OFF_WORDS:
+        lines.pop()
+    tokens = [word for line in lines for word in line]
     size = layout.shingle
+    if size == 1:
+        return frozenset(tokens)
     if len(tokens) <= size:
         return frozenset([" ".join(tokens)]) if tokens else frozenset()
     return frozenset(" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1))
