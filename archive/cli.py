@@ -246,6 +246,8 @@ def backup(db: str, output: str) -> None:
               help="Only this language (repeatable).")
 @click.option("--query", metavar="WORDS", help="Full-text search, as in `newsarchive search`.")
 @click.option("--min-words", type=click.IntRange(min=0), metavar="N", help="Only articles of N+ words.")
+@click.option("--no-duplicates", is_flag=True,
+              help="Leave out near-duplicates of earlier articles (`newsarchive duplicates`): one article per story.")
 @click.option("--fields", metavar="A,B,...", help="Columns to export, in this order (default: all).")
 @click.option("--split", type=click.Choice(["source", "month"]),
               help="One file per source or per month of publication (warc: of fetch).")
@@ -253,7 +255,7 @@ def backup(db: str, output: str) -> None:
               help="Replace an existing export at --output (and the files its manifest.json lists).")
 def export(db: str, fmt: str, output: str, source_names: tuple[str, ...], since: str | None,
            until: str | None, languages: tuple[str, ...], query: str | None, min_words: int | None,
-           fields: str | None, split: str | None, force: bool) -> None:
+           fields: str | None, split: str | None, force: bool, no_duplicates: bool) -> None:
     """Export articles (jsonl, csv, parquet) or raw captures (warc) for research.
 
     Beside the data, README.md (a dataset card: sources, crawl dates, counts per source, language
@@ -279,10 +281,11 @@ def export(db: str, fmt: str, output: str, source_names: tuple[str, ...], since:
         newsarchive export --format csv -o sahel.csv --source sahel --since 2024-01-01 \\
             --until 2024-03-31 --query "کتاب" --fields url,published,title
         newsarchive export --format warc --output captures.warc.gz --source sahel
+        newsarchive export --format jsonl -o stories.jsonl --no-duplicates  # one article per story
     """
     from .export import Filters, export_articles, export_warc, parse_fields
 
-    filters = Filters.from_options(source_names, since, until, languages, query, min_words)
+    filters = Filters.from_options(source_names, since, until, languages, query, min_words, no_duplicates)
     progress = _ProgressBar("Exporting") if sys.stderr.isatty() else None
     try:
         if fmt == "warc":
@@ -333,6 +336,73 @@ def boilerplate(source: str, db: str, everything: bool, fmt: str) -> None:
     for line in lines:
         mark = "*" if line.learned else " "
         click.echo(f" {mark} {line.count:6} {100 * line.share:5.1f}%  {line.example}")
+
+
+@cli.command()
+@db_option
+@source_filter_option
+@click.option("--since", metavar="DATE", help="Only clusters with an article first seen on or after DATE (YYYY-MM-DD).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000), help="Most clusters.")
+@click.option("--rebuild", is_flag=True, help="Recompute every relation from the archived texts first.")
+@click.option("--threshold", type=float, metavar="J",
+              help="With --rebuild: the similarity (Jaccard, 0.5-1.0) from which articles are copies; "
+                   "stored in the archive for every later crawl. Default 0.8.")
+@format_option("table", "json", default="table")
+def duplicates(db: str, source_names: tuple[str, ...], since: str | None, limit: int, rebuild: bool,
+               threshold: float | None, fmt: str) -> None:
+    """Near-duplicate clusters: the same story archived from several sources (syndicated copies).
+
+    Each cluster shows its size, the source and URL of its original (the earliest published
+    article), when it was first seen, and every article's source and title with its similarity.
+    As articles are archived each one is compared with every earlier article of any source.
+    --rebuild fills the relation for an archive made before this existed, or after changing
+    --threshold; it takes the crawl lock, so it waits for no crawl and none runs meanwhile.
+
+    \b
+    Example:
+        newsarchive duplicates --db archive.db --source sobhesahel --since 2024-10-01
+        newsarchive duplicates --rebuild --threshold 0.85 --format json
+    """
+    from .duplicates import clusters as find_clusters
+    from .duplicates import rebuild as rebuild_relation
+    from .duplicates.finder import check_threshold
+    from .export.filters import parse_day
+    from .lock import crawl_lock
+
+    day = parse_day(since, "--since")
+    if threshold is not None and not rebuild:
+        raise ConfigError("--threshold takes effect only with --rebuild (it changes the whole relation)")
+    if threshold is not None:
+        check_threshold(threshold)
+    if rebuild:
+        Archive(db, create=False).close()  # a clear error for a missing archive, before any lock file is made
+        with crawl_lock(Path(db)), Archive(db) as archive:
+            total = archive.db.table("articles").count
+            progress = _ProgressBar("Comparing") if sys.stderr.isatty() else None
+            if progress is not None:
+                progress.start(total)
+            try:
+                grouped = rebuild_relation(archive.db, threshold=threshold,
+                                           progress=progress.advance if progress else None)
+            finally:
+                if progress is not None:
+                    progress.close()
+        click.echo(f"{db}: compared {total} articles; {grouped} are in a cluster of near-duplicates", err=True)
+    with Archive(db, readonly=True) as archive:
+        check_sources(archive.db, source_names)
+        found = find_clusters(archive.db, sources=source_names, since=day.isoformat() if day else None, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("No near-duplicate clusters.", err=True)
+        return
+    for cluster in found:
+        click.echo(f"{cluster.size} articles  first {cluster.original.source}  first seen {cluster.first_seen}")
+        for member in cluster.members:
+            similarity = "original" if member.similarity is None else f"{member.similarity:.2f}"
+            click.echo(f"  {similarity:>8}  {member.source:12.12}  {member.title or '(no title)'}")
+            click.echo(f"            {member.url}")
 
 
 def _load_plugins(group: click.Group) -> None:

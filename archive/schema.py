@@ -9,7 +9,7 @@ migrations = Migrations("newsarchive")
 
 #: Public tables: names are a contract with datasette users and researchers.
 PUBLIC_TABLES = ("articles", "captures", "sources", "crawl_runs", "revisions", "frontier", "http_validators",
-                 "boilerplate_lines", "boilerplate_sources")
+                 "boilerplate_lines", "boilerplate_sources", "near_duplicates")
 
 
 @migrations()
@@ -107,6 +107,31 @@ def m006_source_hash(db: Database) -> None:
     """The digest of the text as extracted before learned boilerplate was removed: a revisit of an
     unchanged page is unchanged even after the learned lines of its source changed."""
     db.table("articles").add_column("source_hash", str)
+
+
+@migrations()
+def m009_near_duplicates(db: Database) -> None:
+    """Near-duplicate articles across sources: each article's group original, the matched pairs, and
+    the LSH band keys (archive.duplicates) that find an article's candidates through one index."""
+    articles = db.table("articles")
+    articles.add_column("duplicate_of", str)
+    articles.add_column("copies", int, not_null_default=0)
+    articles.create_index(["duplicate_of"])
+    articles.create_index(["copies"])
+    db.table("near_duplicates").create(
+        {"article": int, "other": int, "similarity": float, "found": str},
+        pk=("article", "other"),
+        foreign_keys=[("article", "articles", "id"), ("other", "articles", "id")],
+    )
+    db.table("near_duplicates").create_index(["other"])
+    # One row per (band key, article): the check is one index lookup per band, at any archive size.
+    db.execute("CREATE TABLE near_duplicate_bands (key INTEGER NOT NULL, article INTEGER NOT NULL, "
+               "PRIMARY KEY (key, article)) WITHOUT ROWID")
+    # Each article's band keys, so a new version of the article can take its old keys out.
+    db.table("near_duplicate_keys").create({"article": int, "keys": bytes}, pk="article")
+    db.table("near_duplicate_settings").create(
+        {"id": int, "threshold": float, "shingle": int, "bands": int, "rows": int, "seed": int,
+         "min_words": int}, pk="id")
 
 
 def migrate(db: Database) -> None:

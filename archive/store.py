@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from .duplicates import record as record_near_duplicates
 from .errors import ArchiveError
 from .schema import migrate
 from .searchform import search_form
@@ -241,6 +242,7 @@ class Archive:
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
             [article_id, search_form(row.get("title") or ""), search_form(row.get("text") or "")],
         )
+        record_near_duplicates(self.db, article_id, row.get("text"))
 
     # -- HTTP validators for conditional requests ----------------------------------------------
 

@@ -71,7 +71,7 @@ def test_sql_in_an_option_value_does_nothing(runner, sample_db, tmp_path):
     (["--fields", "url,body"], 2, "unknown field(s) body in --fields; valid fields: url, source, title, "
      "text, published, modified, language, authors, description, tags, categories, image, sitename, "
      "word_count, content_hash, date_evidence, first_seen, last_seen, last_changed, capture_id, status, "
-     "extractor, boilerplate_removed"),
+     "extractor, boilerplate_removed, duplicate_of, copies"),
     (["--since", "2024-02-30"], 2, "--since '2024-02-30': not an ISO date (expected YYYY-MM-DD)"),
     (["--until", "yesterday"], 2, "--until 'yesterday': not an ISO date (expected YYYY-MM-DD)"),
     (["--source", "nowhere"], 2,

@@ -145,8 +145,8 @@ def _filters_section(filters: Filters, date_note: str) -> str:
         return "## Filters\n\nNone: everything in the archive."
     lines = ["## Filters", ""]
     for key, value in described.items():
-        shown = ", ".join(value) if isinstance(value, list) else value
-        lines.append(f"- `--{key.replace('_', '-')}` {shown}")
+        shown = ", ".join(value) if isinstance(value, list) else "" if value is True else value
+        lines.append(f"- `--{key.replace('_', '-')}` {shown}".rstrip())
     if "since" in described or "until" in described:
         lines.append("")
         lines.append(f"Dates are inclusive calendar dates, {date_note}")
@@ -192,6 +192,19 @@ def _fetch_span(conn: sqlite3.Connection, sources: list[str]) -> tuple[str | Non
     return first, last
 
 
+def _duplicates_section(conn: sqlite3.Connection, where: str, params: Any) -> str:
+    """Originals and near-duplicate copies per source among the exported articles."""
+    rows = conn.execute(f"SELECT a.source, count(*), sum(a.duplicate_of IS NULL), sum(a.duplicate_of IS NOT NULL) "
+                        f"FROM articles a WHERE {where} GROUP BY a.source ORDER BY a.source", params).fetchall()
+    copies = sum(row[3] for row in rows)
+    return ("## Originals and copies\n\nA copy is a near-duplicate of an article published earlier, by any "
+            "source: the same story, typically syndicated wire copy with a new headline, lead or tail "
+            "(`duplicate_of` names the earliest article of its group; `copies` counts the group's other "
+            "articles). Near-duplicates have a Jaccard similarity of at least the archive's threshold over "
+            f"the words of their texts. This export holds {copies} copies.\n\n"
+            + table(("source", "articles", "originals", "copies"), rows))
+
+
 def article_card(conn: sqlite3.Connection, ctx: CardContext, fields: list[Field]) -> str:
     """The card of an article export: sources, crawl, counts, schema, extractor, policy, filters, citation."""
     where, params = ctx.filters.article_where()
@@ -223,6 +236,7 @@ def article_card(conn: sqlite3.Connection, ctx: CardContext, fields: list[Field]
         f"**{total} articles** from {len(sources)} source(s).",
         _files_section(ctx, "articles"),
         _sources_section(conn, per_source, "articles"),
+        _duplicates_section(conn, where, params),
         _crawl_section(conn, sources),
         "## Articles by language\n\n" + table(("language", "articles"), per_language),
         "## Articles by month of publication\n\nThe month is the publisher's calendar month from "

@@ -49,6 +49,9 @@ FIELDS: tuple[Field, ...] = (
           "visible (the text is that teaser); encoding_error when some bytes were undecodable."),
     Field("extractor", "text", "Extractor and its version that produced the article."),
     Field("boilerplate_removed", "int", "Characters of boilerplate (menus, comments, lists) taken out."),
+    Field("duplicate_of", "text", "URL of the earliest published article this one is a near-duplicate of "
+          "(the same story, e.g. syndicated from another source); null for originals."),
+    Field("copies", "int", "How many other archived articles are near-duplicates of the same story."),
 )
 
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}

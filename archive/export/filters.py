@@ -30,6 +30,7 @@ class Filters:
     languages: tuple[str, ...] = ()
     query: str | None = None
     min_words: int | None = None
+    no_duplicates: bool = False  # only originals: leave out articles that are near-duplicates of an earlier one
     match: str = field(default="", init=False)
 
     def __post_init__(self) -> None:
@@ -44,16 +45,16 @@ class Filters:
     @classmethod
     def from_options(cls, sources: tuple[str, ...] = (), since: str | None = None, until: str | None = None,
                      languages: tuple[str, ...] = (), query: str | None = None,
-                     min_words: int | None = None) -> Filters:
+                     min_words: int | None = None, no_duplicates: bool = False) -> Filters:
         """Filters from command-line strings; a malformed value is a one-line ConfigError."""
         return cls(tuple(dict.fromkeys(sources)), parse_day(since, "--since"), parse_day(until, "--until"),
-                   tuple(dict.fromkeys(languages)), query, min_words)
+                   tuple(dict.fromkeys(languages)), query, min_words, no_duplicates)
 
     def describe(self) -> dict[str, Any]:
         """The filters that were set, as the command line spelt them (for the card and manifest)."""
         given = {"source": list(self.sources), "since": self.since and self.since.isoformat(),
                  "until": self.until and self.until.isoformat(), "language": list(self.languages),
-                 "query": self.query, "min_words": self.min_words}
+                 "query": self.query, "min_words": self.min_words, "no_duplicates": self.no_duplicates or None}
         return {key: value for key, value in given.items() if value not in (None, [], "")}
 
     def article_where(self, alias: str = "a") -> tuple[str, dict[str, Any]]:
@@ -70,6 +71,8 @@ class Filters:
         if self.min_words is not None:
             where.append(f"{alias}.word_count >= :min_words")
             params["min_words"] = self.min_words
+        if self.no_duplicates:
+            where.append(f"{alias}.duplicate_of IS NULL")
         if self.match:
             where.append(f"{alias}.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match)")
             params["match"] = self.match
@@ -78,7 +81,7 @@ class Filters:
     def capture_where(self, alias: str = "c") -> tuple[str, dict[str, Any]]:
         """WHERE clause over `captures AS alias`: sources, and dates by fetch time (UTC)."""
         for option, value in (("--language", self.languages), ("--query", self.query),
-                              ("--min-words", self.min_words)):
+                              ("--min-words", self.min_words), ("--no-duplicates", self.no_duplicates)):
             if value:
                 raise ConfigError(f"{option} filters articles; a WARC export holds captures "
                                   "(use --source, --since, --until)")

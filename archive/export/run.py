@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..duplicates.finder import require_relation
 from ..store import Archive
 from ..timeutil import isoformat
 from .card import CardContext, article_card, warc_card
@@ -98,6 +99,7 @@ def export_articles(db_path: str | Path, fmt: str, output: str | Path, *, filter
     with Archive(db_path, readonly=True) as archive:
         conn: sqlite3.Connection = archive.db.conn
         check_sources(conn, filters.sources)
+        require_relation(archive.db)
         directory, targets = _targets(output, fmt, split, force, lambda: groups(conn, filters, split or ""))
         if progress is not None:
             progress.start(count_articles(conn, filters))

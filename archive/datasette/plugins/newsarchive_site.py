@@ -6,6 +6,8 @@ from pathlib import Path
 
 from datasette import hookimpl
 
+from archive.datasette.copies import article_copies
+from archive.datasette.copies_facet import HasCopiesFacet
 from archive.datasette.month_facet import MonthFacet
 from archive.datasette.pages import daily_page, json_list, search_page, text_direction
 
@@ -24,7 +26,7 @@ def get_metadata(datasette, key, database, table):
 
 @hookimpl
 def register_facet_classes():
-    return [MonthFacet]
+    return [MonthFacet, HasCopiesFacet]
 
 
 @hookimpl
@@ -37,3 +39,10 @@ def register_routes():
 def prepare_jinja2_environment(env):
     env.filters["text_direction"] = text_direction
     env.filters["json_list"] = json_list
+
+
+@hookimpl
+def extra_template_vars(view_name, table, database, request, datasette):
+    if view_name == "row" and table == "articles":
+        return article_copies(datasette, database, request)
+    return None
