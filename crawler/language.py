@@ -115,7 +115,7 @@ def _identifier() -> LanguageIdentifier:
             tk_row=_uint_array(data["nextmove_row"]))
 
 
-def _uint_array(values: Any) -> array:
+def _uint_array(values: Any) -> array[int]:
     """A NumPy unsigned int array as the stdlib array py3langid's tokenizer indexes."""
     out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
     out.frombytes(np.ascontiguousarray(values).tobytes())

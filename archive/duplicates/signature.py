@@ -89,7 +89,8 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     from datasketch import MinHash  # imported on first use: it takes half a second
 
     template = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME)
-    return template.permutations
+    permutations: tuple[np.ndarray, np.ndarray] = template.permutations
+    return permutations
 
 
 def minhash(items: frozenset[str], layout: Layout) -> MinHash:
