@@ -96,7 +96,7 @@ def test_extract_reads_warc_files(tmp_path):
             body = article_page(Story(n, f"خبر {n} از بندر لنگه"))
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(f"https://sahel.example/fa/news/{n}/x", "response",
-                                                          payload=io.BytesIO(body),
+                                                          payload=io.BytesIO(body), length=len(body),
                                                           http_headers=headers))
     result = CliRunner().invoke(cli, ["extract", str(path), "--format", "jsonl"])
     assert result.exit_code == 0, result.output

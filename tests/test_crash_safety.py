@@ -102,7 +102,7 @@ def test_a_second_run_while_one_is_going_exits_with_the_lock_code(tmp_path, slow
         assert query(db, "SELECT count(*) FROM crawl_runs") == runs_before
     finally:
         first.kill()
-        first.wait(30)
+        first.communicate(timeout=30)  # reaps the child and closes its pipes
 
 
 def _count(db, table):

@@ -40,7 +40,7 @@ def demo_servers():
     finally:
         for process in processes:
             process.kill()
-            process.wait(10)
+            process.communicate(timeout=10)  # reaps the child and closes its pipe
 
 
 @pytest.fixture(scope="module")

@@ -131,6 +131,9 @@ class WarcFile:
                                                   http_headers=http_request_headers(capture.target),
                                                   warc_headers_dict=dict(warc_headers))
         self._writer.write_request_response_pair(request, response)
+        for record in (request, response):
+            if record.raw_stream is not None:
+                record.raw_stream.close()  # warcio buffers a record without a length in a temp file
 
     def close(self) -> None:
         self._stream.close()

@@ -13,7 +13,8 @@ from .lexicon import GREGORIAN, HIJRI, JALALI
 def jalali_to_gregorian(year: int, month: int, day: int) -> date | None:
     """The Gregorian day of a Jalali (Solar Hijri) date, or None when no such day exists."""
     try:
-        return jdatetime.date(year, month, day).togregorian()
+        gregorian: date = jdatetime.date(year, month, day).togregorian()
+        return gregorian
     except (ValueError, OverflowError):
         return None
 

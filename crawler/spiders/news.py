@@ -382,16 +382,17 @@ class NewsSpider(scrapy.Spider):
         source = request.meta["source"]
         stats = RunStats(self.crawler.stats, source)
         status = None
-        if failure.check(HttpError):
-            status = failure.value.response.status
+        exc = failure.value
+        if isinstance(exc, HttpError):
+            status = exc.response.status
             if status == 404 and request.meta["kind"] in (SITEMAP, ROBOTS):
                 return  # an absent /sitemap.xml or robots.txt is normal, not a failure
-        if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+        if isinstance(exc, IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
             stats.inc("robots_disallowed")
             return  # an article stays pending in the frontier: robots.txt may allow it later
-        blocked = failure.check(BlockedAddress, BlockedLookup) is not None
+        blocked = isinstance(exc, BlockedAddress | BlockedLookup)
         stats.inc("blocked" if blocked else "fetch_failed")
-        error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
+        error = f"{type(exc).__name__}: {failure.getErrorMessage()}"[:500]
         first_url = _first_url(request)
         capture = {"run_id": self.run_id, "source": source, "url": first_url, "final_url": request.url,
                    "fetched": isoformat(), "status": status, "headers": {}, "body": b"",

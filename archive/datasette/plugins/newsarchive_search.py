@@ -1,5 +1,7 @@
 """datasette plugin: the archive's search form as SQL functions, so browser searches match too."""
 
+import sqlite3
+
 from datasette import hookimpl
 
 from archive.searchform import fts_query, search_form
@@ -11,7 +13,7 @@ def fts_match(query: object) -> str:
 
 
 @hookimpl(trylast=True)  # after datasette's own escape_fts, which this replaces
-def prepare_connection(conn):
+def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("search_form", 1, search_form, deterministic=True)
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
     conn.create_function("fts_match", 1, fts_match, deterministic=True)

@@ -3,6 +3,7 @@
 import copy
 import json
 from pathlib import Path
+from typing import Any
 
 from datasette import hookimpl
 
@@ -17,7 +18,7 @@ NOT_ARCHIVES = frozenset({"_internal", "_memory"})
 
 
 @hookimpl
-def get_metadata(datasette, key, database, table):
+def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> dict[str, Any]:
     # datasette names a database after its file's stem, so apply the metadata to whatever is served.
     names = [database] if database else list(datasette.databases)
     return {"databases": {name: copy.deepcopy(DATABASE_METADATA)
@@ -25,24 +26,25 @@ def get_metadata(datasette, key, database, table):
 
 
 @hookimpl
-def register_facet_classes():
+def register_facet_classes() -> list[type[Any]]:
     return [MonthFacet, HasCopiesFacet]
 
 
 @hookimpl
-def register_routes():
+def register_routes() -> list[tuple[str, Any]]:
     return [(r"^/(?P<database>[^/]+)/-/search$", search_page),
             (r"^/(?P<database>[^/]+)/-/articles-per-day$", daily_page)]
 
 
 @hookimpl
-def prepare_jinja2_environment(env):
+def prepare_jinja2_environment(env: Any) -> None:
     env.filters["text_direction"] = text_direction
     env.filters["json_list"] = json_list
 
 
 @hookimpl
-def extra_template_vars(view_name, table, database, request, datasette):
-    if view_name == "row" and table == "articles":
+def extra_template_vars(view_name: str, table: str | None, database: str | None, request: Any,
+                        datasette: Any) -> Any:
+    if view_name == "row" and table == "articles" and database:
         return article_copies(datasette, database, request)
     return None
