@@ -44,7 +44,12 @@ DOWNLOADER_MIDDLEWARES = {
 }
 # Host names are checked again at connect time (DNS rebinding): see crawler.addresses.SafeResolver.
 TWISTED_DNS_RESOLVER = "crawler.addresses.SafeResolver"
-EXTENSIONS = {"crawler.progress.ProgressExtension": 500}
+EXTENSIONS = {
+    "crawler.progress.ProgressExtension": 500,
+    # AutoThrottle bounded by each host's own delay instead of the global DOWNLOAD_DELAY.
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "crawler.throttle.SourceAutoThrottle": 0,
+}
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 
 # newsarchive's own settings, read by crawler.config.NewsarchiveConfig.from_settings.

@@ -153,6 +153,32 @@ def test_crawl_delay_and_the_source_delay_space_requests_to_a_host(tmp_path):
     assert len(gaps) == 3 and min(gaps) >= 0.18  # the source's own delay
 
 
+THROTTLED = ["-s", "AUTOTHROTTLE_ENABLED=True", "-s", "DOWNLOAD_DELAY=1.0"]  # the shipped settings
+
+
+def test_a_source_delay_of_zero_is_not_raised_to_the_global_default_by_autothrottle(tmp_path):
+    items = stories(16)
+    with SiteServer(lambda base: news_site(base, items)) as site:
+        result = crawl(tmp_path / "a.db", write_sources(tmp_path / "s.toml", {"sahel": site.base_url},
+                                                        language="fa", delay=0, concurrency=8), *THROTTLED)
+        assert result.returncode == 0, result.stderr[-2000:]
+        times = sorted(r.time for r in site.requests if r.path in {s.path for s in items})
+    assert len(times) == 16
+    # AutoThrottle clamped to DOWNLOAD_DELAY used to space these 1 s apart (15 s or more).
+    assert times[-1] - times[0] < 4.0, times[-1] - times[0]
+
+
+def test_a_source_delay_of_two_seconds_holds_with_autothrottle(tmp_path):
+    items = stories(2)
+    with SiteServer(lambda base: news_site(base, items)) as site:
+        result = crawl(tmp_path / "a.db", write_sources(tmp_path / "s.toml", {"sahel": site.base_url},
+                                                        language="fa", delay=2, max_pages=5), *THROTTLED)
+        assert result.returncode == 0, result.stderr[-2000:]
+        times = sorted(r.time for r in site.requests)
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert len(gaps) >= 4 and min(gaps) >= 1.95, gaps  # every request to the host, robots.txt included
+
+
 def test_a_source_that_keeps_failing_is_backed_off_across_runs(tmp_path):
     import socket
 
