@@ -134,6 +134,12 @@ def m009_near_duplicates(db: Database) -> None:
          "min_words": int}, pk="id")
 
 
+@migrations()
+def m013_capture_decision(db: Database) -> None:
+    """Why the crawl did or did not archive a fetched page as an article (JSON: article, reasons)."""
+    db.table("captures").add_column("decision", str)
+
+
 def migrate(db: Database) -> None:
     """Apply every pending migration."""
     migrations.apply(db)

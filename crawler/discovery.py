@@ -160,18 +160,40 @@ _NOT_ARTICLE_SEGMENT = re.compile(
     r"^(tag|tags|category|categories|section|sections|topic|topics|author|authors|search|page|"
     r"archive|archives|feed|rss|login|register|account|subscribe|newsletter|about|about-us|contact|"
     r"privacy|terms|advertise|video|videos|gallery|galleries|photo|photos|multimedia|wp-admin|"
-    r"wp-login\.php|admin|cdn-cgi|service|services|weather|jobs|برچسب|دسته|بایگانی|جستجو|وسم)$",
+    r"wp-login\.php|admin|cdn-cgi|service|services|weather|jobs|staff|people|profile|profiles|user|users|members|برچسب|دسته|بایگانی|جستجو|وسم)$",
     re.IGNORECASE,
 )
 _ASSET = re.compile(r"\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|rar|mp3|mp4|avi|mov|xml|json|txt|"
                     r"docx?|xlsx?|pptx?|apk|exe|woff2?|ttf)$", re.IGNORECASE)
 _DATE_PATH = re.compile(r"/(19|20|13|14)\d\d/\d{1,2}(/\d{1,2})?/")
+_PAGINATION_QUERY = re.compile(r"(^|&)(page|paged|pg|offset|start)=\d+(&|$)", re.IGNORECASE)
 _ID = re.compile(r"(^|[/_=-])\d{4,}([/_.-]|$)")
 
 
 def is_asset(url: str) -> bool:
     """Whether a URL points at a file that is not a web page."""
     return bool(_ASSET.search(urlsplit(url).path))
+
+
+def url_shape(url: str) -> str:
+    """What the URL alone suggests: "article", "not_article" (home, section, tag, static, asset) or "unknown".
+
+    Only a weak signal: `/news/12` or WordPress' `/?p=2014` are articles with "unknown" URLs.
+    """
+    if is_asset(url):
+        return "not_article"
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if _PAGINATION_QUERY.search(parts.query):
+        return "not_article"
+    if not segments:
+        return "unknown" if parts.query else "not_article"  # /?p=2014 is WordPress' default permalink
+    if any(_NOT_ARTICLE_SEGMENT.match(s) for s in segments[:2]):
+        return "not_article"
+    if _DATE_PATH.search(parts.path + "/") or _ID.search(parts.path) or re.search(r"\bid=\d+", parts.query):
+        return "article"
+    last = segments[-1].rsplit(".", 1)[0]
+    return "article" if last.count("-") >= 3 or len(last) >= 40 else "unknown"
 
 
 def looks_like_article(url: str, pattern: str | None = None, exclude: str | None = None) -> bool:
@@ -182,13 +204,4 @@ def looks_like_article(url: str, pattern: str | None = None, exclude: str | None
         return False
     if pattern:
         return re.search(pattern, url) is not None
-    parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s]
-    if not segments:
-        return False
-    if any(_NOT_ARTICLE_SEGMENT.match(s) for s in segments[:2]):
-        return False
-    if _DATE_PATH.search(parts.path + "/") or _ID.search(parts.path) or re.search(r"\bid=\d+", parts.query):
-        return True
-    last = segments[-1].rsplit(".", 1)[0]
-    return last.count("-") >= 3 or len(last) >= 40
+    return url_shape(url) == "article"

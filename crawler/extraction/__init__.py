@@ -38,6 +38,7 @@ from .budget import (
 from .comments import drop_comment_containers
 from .lead import recover_lead, with_lead
 from .metadata import PageMeta, read_metadata
+from .pageshape import PageShape, page_shape
 from .pagetype import article_evidence, classify_page
 from .payload import payload_text
 from .postfilter import filter_lines
@@ -75,6 +76,7 @@ class Extraction:
     removed_chars: int = 0  # boilerplate characters the post-filter removed
     reason: str | None = None  # why status is not ok
     article_evidence: bool = False  # the markup says "article" (JSON-LD type, og:type, published time)
+    shape: PageShape = field(default_factory=PageShape)  # layout measurements for the crawl's decision
 
 
 def _trafilatura_lines(tree: object, declared: str | None = None) -> list[Line]:
@@ -175,6 +177,7 @@ def _extract(html: str, url: str | None, budget: Budget) -> Extraction:
         if consulted.action == "trimmed":
             result.removed_chars += sum(len(line.text) for line in consulted.removed)
         verdict = classify_page(tree, meta, filtered.kept, url, [line.text for line, _ in filtered.removed])
+        result.shape = page_shape(tree, filtered.kept)
         if verdict is not None:
             result.status, result.reason = verdict.status, verdict.reason
         dl.check("post-filter")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Collection, Iterable, Iterator
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urljoin
@@ -26,9 +27,10 @@ from archive.timeutil import isoformat, utcnow
 from archive.urls import canonicalize, same_site
 
 from ..addresses import BlockedAddress, BlockedLookup, SafeResolver
-from ..article import PageContext, ProcessedPage, process_page
+from ..article import PageContext, process_page
 from ..boilerplate import LearnedBoilerplate
 from ..config import NewsarchiveConfig
+from ..decision import Decision, decide, page_signals
 from ..discovery import html_links, is_asset, looks_like_article, parse_xml_listing, robots_sitemaps
 from ..feeddates import machine_date
 from ..items import ArticleItem, CaptureItem
@@ -164,7 +166,8 @@ class NewsSpider(scrapy.Spider):
             for row in self.frontier.pending(source.name):
                 kind = LISTING if row["kind"] == PAGE else ARTICLE
                 request = self._request(source, row["url"], kind, row["depth"] or 0,
-                                        hint_date=row["hint_date"], hint_origin=row["kind"])
+                                        hint_date=row["hint_date"], hint_origin=row["kind"],
+                                        newsarchive_listed=row["kind"] == FEED)
                 if request:
                     yield request
             # Articles inside their revisit window, whether or not a listing still links them.
@@ -193,22 +196,28 @@ class NewsSpider(scrapy.Spider):
         return isoformat(utcnow() - timedelta(hours=source.revisit_hours)) < first_seen
 
     def _discovered(self, source: Source, urls: Iterable[tuple[str, str | None]], depth: int,
-                    origin: str) -> Iterator[scrapy.Request]:
-        """Requests for the article URLs found on a listing; each is committed to the frontier first."""
+                    origin: str, listed: Collection[str] = ()) -> Iterator[scrapy.Request]:
+        """Requests for the article URLs found on a listing; each is committed to the frontier first.
+
+        `listed` are entries of a feed or news sitemap: articles unless their page says otherwise.
+        """
         fresh: list[dict[str, Any]] = []
         for url, hint_date in urls:
+            is_listed = url in listed
             url = canonicalize(url)
             if not same_site(url, source.hosts()) or not self._wants_article(source, url, hint_date):
                 continue
-            fresh.append({"url": url, "kind": origin, "depth": depth, "hint_date": hint_date})
+            fresh.append({"url": url, "kind": origin, "depth": depth, "hint_date": hint_date, "listed": is_listed})
         if not fresh:
             return
         stats = RunStats(self.crawler.stats, source.name)
-        stats.inc("discovered", self.frontier.add(source.name, fresh, self.run_id))
+        stats.inc("discovered", self.frontier.add(
+            source.name, [{k: v for k, v in e.items() if k != "listed"} for e in fresh], self.run_id))
         self.frontier.requeue(e["url"] for e in fresh if e["url"] in self.known[source.name])
         for entry in fresh:
             request = self._request(source, entry["url"], ARTICLE, depth,
-                                    hint_date=entry["hint_date"], hint_origin=origin)
+                                    hint_date=entry["hint_date"], hint_origin=origin,
+                                    newsarchive_listed=entry["listed"])
             if request:
                 yield request
 
@@ -290,9 +299,14 @@ class NewsSpider(scrapy.Spider):
             if same_site(child, source.hosts()) and (request := self._request(source, child, SITEMAP)):
                 yield request
         origin = FEED if listing.kind in ("rss", "atom") else SITEMAP
+        # Feed and news-sitemap entries are articles unless their page says otherwise; a plain
+        # sitemap entry with an article-like URL is a candidate its page decides on.
+        excluded = re.compile(source.exclude_pattern).search if source.exclude_pattern else None
+        listed = {e.url for e in listing.entries
+                  if (origin == FEED or e.news) and not (excluded and excluded(e.url))}
         articles = [e for e in listing.entries
-                    if e.news or looks_like_article(e.url, source.article_pattern, source.exclude_pattern)]
-        yield from self._discovered(source, [(e.url, e.date) for e in articles], 1, origin)
+                    if e.url in listed or looks_like_article(e.url, source.article_pattern, source.exclude_pattern)]
+        yield from self._discovered(source, [(e.url, e.date) for e in articles], 1, origin, listed)
         # Other entries (section, tag or static pages, or articles with unusual URLs) are read as
         # listings: their links are followed, and they are archived only if their markup says "article".
         # They go to the frontier too (kind "page"), so a run killed before reading them reads them next time.
@@ -342,10 +356,21 @@ class NewsSpider(scrapy.Spider):
                                      max_bytes=self.config.max_article_bytes,
                                      learned=self.boilerplate[source.name].learned)
         page = process_page(response.body, ctx)
-        if is_listing and page.article is not None and not self._article_like(source, response, page):
-            page.article = None  # a section, tag, author or about page that merely reads like prose
-        capture = self._capture(response, page.status if page.article or not is_listing else LISTING,
-                                page.charset)
+        refused = False
+        if page.article is not None:
+            decision = decide(page_signals(response.url, page.extraction, dated=page.article["published"] is not None,
+                                           listed=bool(response.meta.get("newsarchive_listed")),
+                                           pattern=source.article_pattern, exclude=source.exclude_pattern))
+            if not decision.article:
+                refused, page.article = True, None  # a section, tag, author or about page that reads like prose
+        else:
+            decision = Decision(False, (f"{page.status}: {page.reason}",))
+        if page.article is not None:
+            outcome = page.status
+        else:
+            outcome = LISTING if is_listing else "not_article" if refused else page.status
+        capture = self._capture(response, outcome, page.charset)
+        capture["decision"] = json.dumps(decision.to_dict(), ensure_ascii=False)
         if page.article is not None:
             if page.status == "encoding_error":
                 stats.inc("extraction_failed")
@@ -356,8 +381,8 @@ class NewsSpider(scrapy.Spider):
             yield ArticleItem(source.name, page.article, capture, frontier_url, page.line_keys)
         else:
             if not is_listing:
-                stats.inc("not_article" if page.status == "not_article" else "extraction_failed")
-            capture["error"] = page.reason
+                stats.inc("not_article" if refused or page.status == "not_article" else "extraction_failed")
+            capture["error"] = "; ".join(decision.reasons) if refused else page.reason
             # a listing page from a sitemap sits in the frontier as kind "page" (for others this is a no-op)
             done_url = frontier_url or (_first_url(response.request) if response.request else response.url)
             yield CaptureItem(source.name, capture, done_url, "done")
@@ -367,14 +392,6 @@ class NewsSpider(scrapy.Spider):
         if isinstance(response, TextResponse) and (is_listing or page.article is None or depth < source.max_depth):
             _feeds, links = html_links(response.text, response.url)
             yield from self._follow(source, links, depth)
-
-    @staticmethod
-    def _article_like(source: Source, response: Response, page: ProcessedPage) -> bool:
-        """A page reached through a link that did not look like an article's is archived only when
-        its final URL looks like one, or its markup declares it an article."""
-        if looks_like_article(response.url, source.article_pattern, source.exclude_pattern):
-            return True
-        return page.extraction.article_evidence
 
     def failed(self, failure: Failure) -> Iterator[Any]:
         """A fetch that failed after retries: recorded in captures and the frontier."""
