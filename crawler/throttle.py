@@ -25,19 +25,22 @@ class SourceAutoThrottle(AutoThrottle):
         floors: dict[str, float] = politeness.floors if politeness is not None else {}
         if key in floors:
             return floors[key]
-        assert self.crawler.engine is not None
-        declared = self.crawler.engine.downloader.per_slot_settings.get(key or "", {})  # DOWNLOAD_SLOTS
+        declared = self.crawler.settings.getdict("DOWNLOAD_SLOTS").get(key or "", {})  # the sources' delays
         if "delay" in declared:
             return float(declared["delay"])
         return float(self._min_delay())
+
+    def bounds(self, key: str | None) -> tuple[float, float]:
+        """The (shortest, longest) delay AutoThrottle may give the host of download slot `key`."""
+        floor = self.floor(key)
+        return floor, max(floor, self._max_delay())
 
     def _response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
         key, slot = self._get_slot(request, spider)
         if slot is None:
             return
         # AutoThrottle's policy clamps to self.mindelay/self.maxdelay: give it this host's bounds.
-        floor = self.floor(key)
-        self.mindelay, self.maxdelay = floor, max(floor, self.crawler.settings.getfloat("AUTOTHROTTLE_MAX_DELAY"))
+        self.mindelay, self.maxdelay = self.bounds(key)
         try:
             super()._response_downloaded(response, request, spider)
         finally:
